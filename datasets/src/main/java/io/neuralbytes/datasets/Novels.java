@@ -1,0 +1,99 @@
+package io.neuralbytes.datasets;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds and checks the novel files, named {@code pg<ebook>-<slug>.txt} or
+ * {@code pg<ebook>.txt}.
+ *
+ * <p>File names are matched whatever their letter case, so {@code PG103-Around.txt} is
+ * found for ebook 103 on every file system. (The Python original named its files in a
+ * letter case that differed from the files on disk, which only worked where file names
+ * ignore case.)
+ */
+public final class Novels {
+
+    /** Name of the novels folder inside a data folder. */
+    public static final String FOLDER = "jules-verne";
+
+    private Novels() {
+    }
+
+    /**
+     * Finds the file of a novel by its Gutenberg ebook number.
+     *
+     * @param directory a data folder containing {@value #FOLDER}, or the novels folder itself
+     * @throws IllegalArgumentException if no file or more than one file matches
+     */
+    public static Path find(Path directory, int ebook) throws IOException {
+        Path folder = folder(directory);
+        List<Path> matches = matches(folder, ebook);
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("novel not found: no file for Gutenberg ebook "
+                    + ebook + " in " + folder + "; expected pg" + ebook + "-<title>.txt"
+                    + " (any letter case), which the downloader can fetch");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("more than one file for Gutenberg ebook " + ebook
+                    + " in " + folder + ": " + matches + "; keep one");
+        }
+        return matches.get(0);
+    }
+
+    /** Returns the novels folder: {@code directory/jules-verne} when present, else directory. */
+    static Path folder(Path directory) {
+        Path nested = directory.resolve(FOLDER);
+        return Files.isDirectory(nested) ? nested : directory;
+    }
+
+    /** Returns every file in {@code folder} named for the ebook, sorted, or none when there is no folder. */
+    static List<Path> matches(Path folder, int ebook) throws IOException {
+        if (ebook < 1) {
+            throw new IllegalArgumentException("invalid Gutenberg ebook number " + ebook
+                    + ": expected a positive number");
+        }
+        List<Path> matches = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return matches;
+        }
+        String prefix = "pg" + ebook + "-";
+        String bare = "pg" + ebook + ".txt";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean named = name.equals(bare)
+                        || (name.startsWith(prefix) && name.endsWith(".txt"));
+                if (named && Files.isRegularFile(file)) {
+                    matches.add(file);
+                }
+            }
+        }
+        matches.sort(null);
+        return matches;
+    }
+
+    /** Returns whether a file has the SHA-256 of the catalogue's tested copy. */
+    public static boolean matchesTestedCopy(Path file, Novel novel) throws IOException {
+        return Checksums.sha256(file).equals(novel.sha256());
+    }
+
+    /**
+     * Checks a file against the SHA-256 of the catalogue's tested copy.
+     *
+     * @throws IllegalArgumentException on a mismatch, naming both digests
+     */
+    public static void verify(Path file, Novel novel) throws IOException {
+        String actual = Checksums.sha256(file);
+        if (!actual.equals(novel.sha256())) {
+            throw new IllegalArgumentException("novel " + file + " (Gutenberg ebook "
+                    + novel.ebook() + ") has SHA-256 " + actual + ", expected " + novel.sha256()
+                    + ": it is not the copy this project was tested with");
+        }
+    }
+}

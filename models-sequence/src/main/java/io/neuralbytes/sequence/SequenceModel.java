@@ -1,0 +1,81 @@
+package io.neuralbytes.sequence;
+
+import io.neuralbytes.core.Parameter;
+import java.util.List;
+
+/**
+ * A next-token language model trained by truncated backpropagation through time; the RNN
+ * and the LSTM both implement it, so the trainer, the sampler and the experiments treat them
+ * alike.
+ *
+ * <p>Shapes: V is the vocabulary size, H the hidden size, T the longest window
+ * {@link #forward} accepts. Tokens are indices in [0, V); an input token x selects column x
+ * of each input matrix U (H x V), so no one-hot vector is ever built.
+ *
+ * <p>A model owns its work buffers (allocated once, in the constructor), so one instance
+ * must not be used by two threads at once.
+ */
+public interface SequenceModel {
+
+  /** Returns V, the number of tokens in the vocabulary. */
+  int vocabularySize();
+
+  /** Returns H, the size of the hidden state. */
+  int hiddenSize();
+
+  /** Returns T, the longest window {@link #forward} accepts. */
+  int maxWindow();
+
+  /** Returns every trainable parameter, each with its gradient array. */
+  List<Parameter> parameters();
+
+  /**
+   * Returns the input matrices (shape H x V) whose gradient is non-zero only in the columns
+   * of the tokens of the last window (see {@link #touchedTokens}); a subset of
+   * {@link #parameters()}.
+   */
+  List<Parameter> inputParameters();
+
+  /** Returns a new zero state of the right sizes for this model. */
+  SequenceState newState();
+
+  /**
+   * Runs the model over one window and returns its loss, the sum over the window of
+   * -ln p(target). Inputs are {@code tokens[from .. from + length)}, targets are
+   * {@code tokens[from + 1 .. from + length + 1)}.
+   *
+   * <p>Starts from {@code state} and leaves in it the state after the last input (modified).
+   * Caches what {@link #backward} needs.
+   *
+   * @throws IllegalArgumentException if length is not in [1, T], the window runs past the
+   *     end of {@code tokens}, a token is outside [0, V), or the state has the wrong size
+   */
+  double forward(int[] tokens, int from, int length, SequenceState state);
+
+  /**
+   * Backpropagates the loss of the last {@link #forward} through its window and writes the
+   * gradients into each parameter's {@code grad()} array (overwriting them). The state the
+   * window started from is treated as a constant, which is what truncates the
+   * backpropagation at the window boundary.
+   *
+   * @throws IllegalStateException if no forward pass was run since the model was built
+   */
+  void backward();
+
+  /**
+   * Copies into {@code out} the distinct input tokens of the last {@link #forward} window and
+   * returns how many there are. Outside these columns the gradients of the
+   * {@link #inputParameters()} are zero after {@link #backward}.
+   *
+   * @param out receives the tokens (modified); length at least T
+   */
+  int touchedTokens(int[] out);
+
+  /**
+   * Runs one step for sampling: feeds {@code token}, advances {@code state} (modified) and
+   * writes the V output logits z = V h + c into {@code logits} (modified).
+   *
+   * @throws IllegalArgumentException if the token is outside [0, V) or a size is wrong
+   */
+  void step(int token, SequenceState state, double[] logits);
+}

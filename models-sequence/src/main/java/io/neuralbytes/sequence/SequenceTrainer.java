@@ -1,0 +1,246 @@
+package io.neuralbytes.sequence;
+
+import io.neuralbytes.core.Adagrad;
+import io.neuralbytes.core.Checks;
+import io.neuralbytes.core.GradientClipping;
+import io.neuralbytes.core.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a {@link SequenceModel} on one token sequence by truncated backpropagation through
+ * time, one window per step, as the original NeuralBytes did:
+ *
+ * <ol>
+ *   <li>the window is the next T inputs from the current position, the targets are the same
+ *       tokens shifted by one; the last window of the text is shorter when fewer than T
+ *       targets remain;</li>
+ *   <li>forward and backward over the window, starting from the state the previous window
+ *       left (so the state carries over, but gradients stop at the window boundary);</li>
+ *   <li>every gradient element clipped to [-5, 5], then one Adagrad update
+ *       (m += g^2, p -= lr g / sqrt(m + 1e-8));</li>
+ *   <li>the position moves by the window length; when no target is left, the position goes
+ *       back to the start of the text and the state is reset to zero.</li>
+ * </ol>
+ *
+ * <p>A step whose loss or gradient is not finite throws before any weight is changed.
+ */
+public final class SequenceTrainer {
+  /** Every gradient element is clipped to [-CLIP_LIMIT, CLIP_LIMIT]. */
+  public static final double CLIP_LIMIT = 5.0;
+
+  private final SequenceModel model;
+  private final int[] tokens;
+  private final int window;
+  private final Adagrad adagrad;
+  private final SequenceState state;
+  private final List<Parameter> denseParameters;
+  private final List<Parameter> inputParameters;
+  private final int[] touched;
+  private int position;
+  private int windowStart;
+  private int lastLength;
+  private long steps;
+
+  /**
+   * Prepares training of {@code model} on {@code tokens}.
+   *
+   * @param tokens the text as token indices in [0, V) (not copied, not modified)
+   * @param window T, the number of inputs per step, at most the model's window
+   * @throws IllegalArgumentException if the window is not in [1, model's window], the text
+   *     has fewer than window + 1 tokens, a token is outside the vocabulary, or the learning
+   *     rate is not a positive finite number
+   */
+  public SequenceTrainer(SequenceModel model, int[] tokens, int window, double learningRate) {
+    this.model = model;
+    this.tokens = tokens;
+    this.window = Checks.requirePositive("window length", window);
+    if (window > model.maxWindow()) {
+      throw new IllegalArgumentException("window length " + window
+          + " is longer than the model's window " + model.maxWindow());
+    }
+    if (tokens.length < window + 1) {
+      throw new IllegalArgumentException("window length " + window + " needs a text of at least "
+          + (window + 1) + " tokens (inputs and the target after them), got " + tokens.length);
+    }
+    for (int p = 0; p < tokens.length; p++) {
+      if (tokens[p] < 0 || tokens[p] >= model.vocabularySize()) {
+        throw new IllegalArgumentException("token " + tokens[p] + " at position " + p
+            + " is outside the vocabulary [0, " + model.vocabularySize() + ")");
+      }
+    }
+    this.adagrad = new Adagrad(learningRate);
+    this.state = model.newState();
+    this.inputParameters = model.inputParameters();
+    this.denseParameters = new ArrayList<>(model.parameters());
+    this.denseParameters.removeAll(inputParameters);
+    this.touched = new int[model.maxWindow()];
+  }
+
+  /**
+   * Trains on the next window and returns its loss (summed over the window, before the
+   * update).
+   *
+   * @throws IllegalStateException if the loss or a gradient is NaN or infinite; the message
+   *     names the step, and no weight has been changed by it
+   */
+  public double step() {
+    if (endOfText()) {
+      position = 0;
+      state.reset();
+    }
+    int length = Math.min(window, tokens.length - 1 - position);
+    windowStart = position;
+    long stepNumber = steps + 1;
+
+    double loss = model.forward(tokens, position, length, state);
+    if (!Double.isFinite(loss)) {
+      throw new IllegalStateException("training diverged at step " + stepNumber + ": the loss is "
+          + loss + "; the weights are left as they were before this step");
+    }
+    model.backward();
+    int touchedCount = model.touchedTokens(touched);
+    checkGradients(stepNumber, touchedCount);
+
+    for (Parameter p : denseParameters) {
+      GradientClipping.clipElementwise(p.grad(), CLIP_LIMIT);
+      adagrad.step(p);
+    }
+    for (Parameter p : inputParameters) {
+      updateColumns(p, touchedCount);
+    }
+
+    position += length;
+    lastLength = length;
+    steps = stepNumber;
+    return loss;
+  }
+
+  /**
+   * Trains from the current position to the end of the text and then moves back to its
+   * start with a zero state, so that a call made at the start of the text is one whole pass.
+   *
+   * @return the mean loss per token over the windows trained
+   */
+  public double trainToEndOfText() {
+    double lossSum = 0.0;
+    long tokensSeen = 0;
+    do {
+      lossSum += step();
+      tokensSeen += lastLength;
+    } while (!endOfText());
+    position = 0;
+    state.reset();
+    return lossSum / tokensSeen;
+  }
+
+  /**
+   * Returns the mean loss per token of {@code model} over a whole text, predicting each token
+   * from the ones before it in windows of {@code window} inputs with the state carried, from
+   * a zero state; no weight changes. The model's cached window is overwritten.
+   *
+   * @throws IllegalArgumentException if the text has fewer than 2 tokens or the window does
+   *     not fit the model
+   */
+  public static double meanLoss(SequenceModel model, int[] tokens, int window) {
+    Checks.requirePositive("window length", window);
+    if (window > model.maxWindow()) {
+      throw new IllegalArgumentException("window length " + window
+          + " is longer than the model's window " + model.maxWindow());
+    }
+    if (tokens.length < 2) {
+      throw new IllegalArgumentException(
+          "a text needs at least 2 tokens to measure a loss, got " + tokens.length);
+    }
+    SequenceState state = model.newState();
+    double lossSum = 0.0;
+    for (int p = 0; p + 1 < tokens.length; p += window) {
+      int length = Math.min(window, tokens.length - 1 - p);
+      lossSum += model.forward(tokens, p, length, state);
+    }
+    return lossSum / (tokens.length - 1);
+  }
+
+  /** Returns the number of steps trained so far. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Returns the state after the last trained window (the backing object; do not modify). */
+  public SequenceState state() {
+    return state;
+  }
+
+  /** Returns the first input token of the last trained window. */
+  public int lastWindowFirstToken() {
+    if (steps == 0) {
+      throw new IllegalStateException("no window has been trained yet");
+    }
+    return tokens[windowStart];
+  }
+
+  /** Returns the model being trained. */
+  public SequenceModel model() {
+    return model;
+  }
+
+  private boolean endOfText() {
+    return position + 1 >= tokens.length;
+  }
+
+  private void checkGradients(long stepNumber, int touchedCount) {
+    for (Parameter p : denseParameters) {
+      double[] g = p.grad();
+      for (int n = 0; n < g.length; n++) {
+        if (!Double.isFinite(g[n])) {
+          throw nonFiniteGradient(stepNumber, p, n, g[n]);
+        }
+      }
+    }
+    for (Parameter p : inputParameters) {
+      double[] g = p.grad();
+      int columns = p.cols();
+      for (int i = 0; i < p.rows(); i++) {
+        for (int n = 0; n < touchedCount; n++) {
+          int index = i * columns + touched[n];
+          if (!Double.isFinite(g[index])) {
+            throw nonFiniteGradient(stepNumber, p, index, g[index]);
+          }
+        }
+      }
+    }
+  }
+
+  private static IllegalStateException nonFiniteGradient(long stepNumber, Parameter p,
+      int index, double value) {
+    return new IllegalStateException("training diverged at step " + stepNumber + ": gradient of "
+        + p.name() + " at index " + index + " is " + value
+        + "; the weights are left as they were before this step");
+  }
+
+  /**
+   * Clips and updates only the columns of an input matrix U (H x V) that the window touched.
+   * The other gradient columns are zero, and a zero gradient gives a zero Adagrad update, so
+   * the result equals a dense update. The rule is Adagrad's own, m += g^2 and
+   * p -= lr g / sqrt(m + eps), written out here so that the memory array is looked up once
+   * per step instead of once per element.
+   */
+  private void updateColumns(Parameter p, int touchedCount) {
+    double[] value = p.value();
+    double[] g = p.grad();
+    double[] m = adagrad.memory(p);
+    double lr = adagrad.learningRate();
+    double eps = adagrad.eps();
+    int columns = p.cols();
+    for (int i = 0; i < p.rows(); i++) {
+      int row = i * columns;
+      for (int n = 0; n < touchedCount; n++) {
+        int index = row + touched[n];
+        double gi = Math.max(-CLIP_LIMIT, Math.min(CLIP_LIMIT, g[index]));
+        g[index] = gi;
+        m[index] += gi * gi;
+        value[index] -= lr * gi / Math.sqrt(m[index] + eps);
+      }
+    }
+  }
+}

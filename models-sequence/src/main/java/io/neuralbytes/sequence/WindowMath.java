@@ -1,0 +1,121 @@
+package io.neuralbytes.sequence;
+
+/** Small loops and argument checks the two models share. Arrays are flat and row-major. */
+final class WindowMath {
+  private WindowMath() {
+  }
+
+  /** Writes the transpose of A (rows x cols) into out (cols x rows); out must not alias A. */
+  static void transpose(double[] A, int rows, int cols, double[] out) {
+    for (int i = 0; i < rows; i++) {
+      int row = i * cols;
+      for (int j = 0; j < cols; j++) {
+        out[j * rows + i] = A[row + j];
+      }
+    }
+  }
+
+  /**
+   * Overwrites dW (H x H) with sum_t dA_t h_(t-1)^T, where dA_t is row t of dA (L x H),
+   * h_(-1) is h0 and h_(t-1) for t &gt; 0 is row t - 1 of hs (L x H).
+   */
+  static void accumulateRecurrentGradient(double[] dW, double[] dA, double[] h0, double[] hs,
+      int L, int H) {
+    java.util.Arrays.fill(dW, 0, H * H, 0.0);
+    for (int t = 0; t < L; t++) {
+      double[] hPrev = t == 0 ? h0 : hs;
+      int prevRow = t == 0 ? 0 : (t - 1) * H;
+      int aRow = t * H;
+      for (int i = 0; i < H; i++) {
+        double da = dA[aRow + i];
+        int wRow = i * H;
+        for (int j = 0; j < H; j++) {
+          dW[wRow + j] += da * hPrev[prevRow + j];
+        }
+      }
+    }
+  }
+
+  /** Overwrites db (length H) with the sum of the L rows of dA (L x H). */
+  static void sumRows(double[] dA, int L, int H, double[] db) {
+    java.util.Arrays.fill(db, 0, H, 0.0);
+    for (int t = 0; t < L; t++) {
+      int row = t * H;
+      for (int i = 0; i < H; i++) {
+        db[i] += dA[row + i];
+      }
+    }
+  }
+
+  /** Adds column x of U (H x V) to a (length H): a += U x for the one-hot x. */
+  static void addColumn(double[] U, int x, int H, int V, double[] a, int aFrom) {
+    for (int i = 0; i < H; i++) {
+      a[aFrom + i] += U[i * V + x];
+    }
+  }
+
+  /** Adds da (row t of dA, length H) to column x of dU (H x V). */
+  static void addToColumn(double[] dU, int x, int H, int V, double[] dA, int aFrom) {
+    for (int i = 0; i < H; i++) {
+      dU[i * V + x] += dA[aFrom + i];
+    }
+  }
+
+  /** Sets column x of dU (H x V) to zero. */
+  static void zeroColumn(double[] dU, int x, int H, int V) {
+    for (int i = 0; i < H; i++) {
+      dU[i * V + x] = 0.0;
+    }
+  }
+
+  /**
+   * Checks a forward window: length in [1, T], tokens[from .. from + length] inside the
+   * array and inside [0, V), and the state's sizes.
+   */
+  static void checkWindow(int[] tokens, int from, int length, int maxWindow, int V,
+      SequenceState state, int H, boolean hasCell) {
+    if (length < 1 || length > maxWindow) {
+      throw new IllegalArgumentException(
+          "window length must be between 1 and " + maxWindow + ", got " + length);
+    }
+    if (from < 0 || from + length + 1 > tokens.length) {
+      throw new IllegalArgumentException("a window of " + length + " inputs at position " + from
+          + " needs tokens up to index " + (from + length) + " for its last target, but the"
+          + " text has " + tokens.length + " tokens");
+    }
+    for (int p = from; p <= from + length; p++) {
+      checkToken(tokens[p], V, p);
+    }
+    checkState(state, H, hasCell);
+  }
+
+  static void checkToken(int token, int V, int position) {
+    if (token < 0 || token >= V) {
+      throw new IllegalArgumentException("token " + token + " at position " + position
+          + " is outside the vocabulary [0, " + V + ")");
+    }
+  }
+
+  static void checkToken(int token, int V) {
+    if (token < 0 || token >= V) {
+      throw new IllegalArgumentException(
+          "token " + token + " is outside the vocabulary [0, " + V + ")");
+    }
+  }
+
+  static void checkLogits(double[] logits, int V) {
+    if (logits.length != V) {
+      throw new IllegalArgumentException(
+          "logits array has length " + logits.length + " but the vocabulary has " + V);
+    }
+  }
+
+  static void checkState(SequenceState state, int H, boolean hasCell) {
+    int cellSize = hasCell ? H : 0;
+    if (state.hidden().length != H || state.cell().length != cellSize) {
+      throw new IllegalArgumentException("state has hidden size " + state.hidden().length
+          + " and cell size " + state.cell().length + " but this model needs " + H + " and "
+          + cellSize);
+    }
+  }
+}
