@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.cnn.CnnExperiment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                     + " files into --out, with summary.json (one entry per run) and report.md.",
             "Without an experiment name, runs every experiment."},
         subcommands = {
+            CnnExperiment.class,
         })
 public final class ReproduceCommand {
 
