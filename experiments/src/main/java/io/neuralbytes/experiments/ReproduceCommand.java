@@ -1,6 +1,7 @@
 package io.neuralbytes.experiments;
 
 import io.neuralbytes.experiments.cnn.CnnExperiment;
+import io.neuralbytes.experiments.mlp.MlpExperiment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                     + " files into --out, with summary.json (one entry per run) and report.md.",
             "Without an experiment name, runs every experiment."},
         subcommands = {
+            MlpExperiment.class,
             CnnExperiment.class,
         })
 public final class ReproduceCommand {

@@ -25,7 +25,6 @@ class MainTest {
     private int run(String... args) {
         CommandLine commandLine = Main.newCommandLine();
         CommandLine reproduce = commandLine.getSubcommands().get("reproduce");
-        // Only the fake experiments, so that a bare "reproduce" does not train real models.
         for (String name : List.copyOf(reproduce.getSubcommands().keySet())) {
             reproduce.getCommandSpec().removeSubcommand(name);
         }

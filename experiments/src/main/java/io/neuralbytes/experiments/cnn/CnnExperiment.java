@@ -70,8 +70,7 @@ public final class CnnExperiment implements Experiment {
     @Spec
     CommandSpec spec;
 
-    // Defaults are field values, not picocli default values: picocli applies those only to
-    // an experiment named on the command line, and a bare "reproduce" runs them all.
+    // Defaults are field values taken from the original's settings, so each is defined once.
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
