@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.cnn.CnnExperiment;
 import io.neuralbytes.experiments.mlp.MlpExperiment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             "Without an experiment name, runs every experiment."},
         subcommands = {
             MlpExperiment.class,
+            CnnExperiment.class,
         })
 public final class ReproduceCommand {
 
