@@ -1,0 +1,158 @@
+package io.neuralbytes.cnn;
+
+import io.neuralbytes.core.Parameter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Two-dimensional convolution with stride 1 and no padding: K filters of kh x kw, each spanning
+ * all C input channels. As in most deep-learning libraries, the filter is not flipped (this is a
+ * cross-correlation).
+ *
+ * <p>Shapes, all flat row-major {@code double[]}:
+ * <pre>
+ *   X   C x H x W        one input image, X[c, y, x] at (c*H + y)*W + x
+ *   F   K x C x kh x kw  filters, F[k, c, u, v] at ((k*C + c)*kh + u)*kw + v
+ *   b   K                filter bias, present only when the configuration enables it
+ *   Z   K x oh x ow      output maps, Z[k, i, j] at (k*oh + i)*ow + j,
+ *                        with oh = H - kh + 1 and ow = W - kw + 1
+ * </pre>
+ *
+ * <p>Forward: Z[k, i, j] = b[k] + sum over c, u, v of F[k, c, u, v] X[c, i + u, j + v].
+ *
+ * <p>Backward, given dZ = dCost/dZ:
+ * <pre>
+ *   dF[k, c, u, v] += sum over i, j of dZ[k, i, j] X[c, i + u, j + v]
+ *   db[k]          += sum over i, j of dZ[k, i, j]
+ * </pre>
+ * The input gradient dX is not computed because this layer is the first of the network.
+ *
+ * <p>Not thread-safe: the gradients live in the layer's parameters.
+ */
+public final class Conv2d {
+
+  private final int C;
+  private final int H;
+  private final int W;
+  private final int K;
+  private final int kh;
+  private final int kw;
+  private final int oh;
+  private final int ow;
+
+  /** K x (C kh kw): row k is filter k, channel by channel. */
+  private final Parameter F;
+  /** K x 1, or null without filter bias. */
+  private final Parameter b;
+  private final List<Parameter> parameters;
+
+  /** Work space of backward: ow partial sums of one filter gradient, one per output column. */
+  private final double[] columnSums;
+
+  /** Creates the layer with all weights zero; the network initialises them. */
+  Conv2d(ConvNetConfig config) {
+    C = config.channels();
+    H = config.height();
+    W = config.width();
+    K = config.filters();
+    kh = config.filterHeight();
+    kw = config.filterWidth();
+    oh = config.outputHeight();
+    ow = config.outputWidth();
+    F = new Parameter("conv.F", K, C * kh * kw);
+    b = config.filterBias() ? new Parameter("conv.b", K, 1) : null;
+    parameters = b == null ? List.of(F) : List.of(F, b);
+    columnSums = new double[ow];
+  }
+
+  /** Returns the filters F, K x (C kh kw), the array the layer trains. */
+  public Parameter filters() {
+    return F;
+  }
+
+  /** Returns the filter bias b (K x 1), or null when the layer has none. */
+  public Parameter bias() {
+    return b;
+  }
+
+  /** Returns the trainable parameters: F, then b when present. */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /**
+   * Computes Z = conv(X, F) + b for one image.
+   *
+   * @param X       images, read from {@code xOffset} for C H W values; not modified
+   * @param xOffset index of X[0, 0, 0] of this image
+   * @param Z       output maps, K x oh x ow, overwritten
+   */
+  public void forward(double[] X, int xOffset, double[] Z) {
+    double[] f = F.value();
+    int mapSize = oh * ow;
+    for (int k = 0; k < K; k++) {
+      int zk = k * mapSize;
+      Arrays.fill(Z, zk, zk + mapSize, b == null ? 0.0 : b.value()[k]);
+      for (int c = 0; c < C; c++) {
+        for (int u = 0; u < kh; u++) {
+          for (int v = 0; v < kw; v++) {
+            double weight = f[((k * C + c) * kh + u) * kw + v];
+            int xStart = xOffset + (c * H + u) * W + v;
+            // Z[k, i, :] += F[k, c, u, v] * X[c, i + u, v : v + ow], one row of the map at a time.
+            for (int i = 0; i < oh; i++) {
+              int zRow = zk + i * ow;
+              int xRow = xStart + i * W;
+              for (int j = 0; j < ow; j++) {
+                Z[zRow + j] += weight * X[xRow + j];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the gradients of one image to F.grad and b.grad.
+   *
+   * @param X       the image given to {@link #forward}, from {@code xOffset}; not modified
+   * @param xOffset index of X[0, 0, 0] of this image
+   * @param dZ      dCost/dZ, K x oh x ow; not modified
+   */
+  public void backward(double[] X, int xOffset, double[] dZ) {
+    double[] dF = F.grad();
+    int mapSize = oh * ow;
+    for (int k = 0; k < K; k++) {
+      int zk = k * mapSize;
+      for (int c = 0; c < C; c++) {
+        for (int u = 0; u < kh; u++) {
+          for (int v = 0; v < kw; v++) {
+            int xStart = xOffset + (c * H + u) * W + v;
+            // Sum over i into one partial sum per column j first: the inner loop then has no
+            // dependency between iterations, which lets the JIT use vector instructions.
+            java.util.Arrays.fill(columnSums, 0.0);
+            for (int i = 0; i < oh; i++) {
+              int zRow = zk + i * ow;
+              int xRow = xStart + i * W;
+              for (int j = 0; j < ow; j++) {
+                columnSums[j] += dZ[zRow + j] * X[xRow + j];
+              }
+            }
+            double sum = 0.0;
+            for (int j = 0; j < ow; j++) {
+              sum += columnSums[j];
+            }
+            dF[((k * C + c) * kh + u) * kw + v] += sum;
+          }
+        }
+      }
+      if (b != null) {
+        double sum = 0.0;
+        for (int n = zk; n < zk + mapSize; n++) {
+          sum += dZ[n];
+        }
+        b.grad()[k] += sum;
+      }
+    }
+  }
+}
