@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
                     + " files into --out, with summary.json (one entry per run) and report.md.",
             "Without an experiment name, runs every experiment."},
         subcommands = {
+            io.neuralbytes.experiments.sequence.RnnExperiment.class,
+            io.neuralbytes.experiments.sequence.LstmExperiment.class,
         })
 public final class ReproduceCommand {
 

@@ -3,12 +3,14 @@ package io.neuralbytes.experiments.sequence;
 import io.neuralbytes.core.ProgressListener;
 import io.neuralbytes.core.RandomSource;
 import io.neuralbytes.datasets.CharVocabulary;
+import io.neuralbytes.datasets.Checksums;
 import io.neuralbytes.datasets.EncodedText;
 import io.neuralbytes.datasets.Novels;
 import io.neuralbytes.datasets.TextCorpus;
 import io.neuralbytes.datasets.TextSplit;
 import io.neuralbytes.datasets.Vocabulary;
 import io.neuralbytes.datasets.WordVocabulary;
+import io.neuralbytes.experiments.output.ProgressReporter;
 import io.neuralbytes.experiments.sequence.TextRunResult.Sample;
 import io.neuralbytes.sequence.Sampler;
 import io.neuralbytes.sequence.SequenceModel;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +37,13 @@ final class TextRun {
   /**
    * Loads the novel of {@code spec} from {@code dataFolder} and trains on it.
    *
-   * @param progress receives (steps done, steps planned, latest loss); in epoch mode the
-   *     number planned is the steps of all passes
+   * @param progressFactory opens a progress reporter for a number of planned steps; in
+   *     epoch mode that is the steps of all passes
    * @throws IllegalArgumentException if the novel is missing or the text is shorter than one
    *     window
    */
   static TextRunResult run(TextRunSpec spec, TextRunSettings settings, Path dataFolder,
-      ProgressListener progress) throws IOException {
+      LongFunction<ProgressReporter> progressFactory) throws IOException {
     long start = System.nanoTime();
     Path file = Novels.find(dataFolder, spec.ebook());
     TextCorpus corpus = TextCorpus.load(file,
@@ -75,13 +78,22 @@ final class TextRun {
         new SequenceTrainer(model, train, settings.window(), settings.learningRate());
     Sampler sampler = new Sampler(model);
 
+    long planned = settings.epochMode()
+        ? (long) ceilDiv(train.length - 1, settings.window()) * settings.epochs()
+        : settings.steps();
     long trainingStart = System.nanoTime();
-    Training training = settings.epochMode()
-        ? trainEpochs(trainer, sampler, sampleRng, vocabulary, validation, settings, progress)
-        : trainSteps(trainer, sampler, sampleRng, vocabulary, settings, progress);
+    Training training;
+    try (ProgressReporter progress = progressFactory.apply(planned)) {
+      training = settings.epochMode()
+          ? trainEpochs(trainer, sampler, sampleRng, vocabulary, validation, settings, planned,
+              progress::onProgress)
+          : trainSteps(trainer, sampler, sampleRng, vocabulary, settings,
+              progress::onProgress);
+    }
     long end = System.nanoTime();
 
-    return new TextRunResult(spec, settings, file, vocabulary, text.length,
+    return new TextRunResult(spec, settings, file, Checksums.sha256(file), vocabulary,
+        text.length,
         encoded.unknownCount(), train.length, training.losses(), training.windowLengths(),
         training.samples, training.validationLosses, training.trainLosses,
         (end - trainingStart) / 1e9, (end - start) / 1e9);
@@ -104,9 +116,7 @@ final class TextRun {
 
   private static Training trainEpochs(SequenceTrainer trainer, Sampler sampler,
       RandomSource sampleRng, Vocabulary vocabulary, int[] validation, TextRunSettings settings,
-      ProgressListener progress) {
-    int stepsPerPass = ceilDiv(trainer.textLength() - 1, settings.window());
-    long planned = (long) stepsPerPass * settings.epochs();
+      long planned, ProgressListener progress) {
     Training training = new Training(planned);
     training.validationLosses = new double[settings.epochs()];
     training.trainLosses = new double[settings.epochs()];

@@ -10,6 +10,7 @@ import java.util.List;
  * @param spec the run
  * @param settings its settings
  * @param file the novel's file
+ * @param fileSha256 the SHA-256 checksum of that file, hexadecimal
  * @param vocabulary the vocabulary the tokens index
  * @param textTokens tokens of the whole text
  * @param unknownTokens tokens of the text that fell on the unknown index
@@ -23,7 +24,7 @@ import java.util.List;
  * @param trainingSeconds wall-clock seconds of training and sampling
  * @param seconds wall-clock seconds of the whole run: loading, training, sampling
  */
-record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file,
+record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file, String fileSha256,
     Vocabulary vocabulary, int textTokens, long unknownTokens, int trainTokens,
     double[] losses, int[] windowLengths, List<Sample> samples, double[] validationLosses,
     double[] trainLosses, double trainingSeconds, double seconds) {
