@@ -1,5 +1,9 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.cnn.CnnExperiment;
+import io.neuralbytes.experiments.mlp.MlpExperiment;
+import io.neuralbytes.experiments.sequence.LstmExperiment;
+import io.neuralbytes.experiments.sequence.RnnExperiment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +25,10 @@ import picocli.CommandLine.ScopeType;
                     + " files into --out, with summary.json (one entry per run) and report.md.",
             "Without an experiment name, runs every experiment."},
         subcommands = {
-            io.neuralbytes.experiments.sequence.RnnExperiment.class,
-            io.neuralbytes.experiments.sequence.LstmExperiment.class,
+            MlpExperiment.class,
+            CnnExperiment.class,
+            RnnExperiment.class,
+            LstmExperiment.class,
         })
 public final class ReproduceCommand {
 

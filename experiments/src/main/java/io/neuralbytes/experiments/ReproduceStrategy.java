@@ -41,6 +41,13 @@ final class ReproduceStrategy implements IExecutionStrategy {
         ReproduceCommand command = reproduceLine.getCommand();
 
         Map<String, Experiment> registered = registeredExperiments(reproduceLine);
+        if (!reproduce.hasSubcommand() && !registered.isEmpty()) {
+            // Picocli applies an option's default only to commands that appear on the command
+            // line, so running every experiment means parsing again with all names appended.
+            List<String> args = new ArrayList<>(top.originalArgs());
+            args.addAll(registered.keySet());
+            return execute(top.commandSpec().commandLine().parseArgs(args.toArray(String[]::new)));
+        }
         List<Experiment> selected = selectedExperiments(reproduce, registered);
         RunContext context = command.context();
         if (context.threads() < 1) {

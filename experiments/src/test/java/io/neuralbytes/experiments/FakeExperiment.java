@@ -24,8 +24,9 @@ abstract class FakeExperiment implements Experiment {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--value", description = "A positive number.")
-    double value = 1;
+    /** Set only through its annotation default, to check that defaults reach every experiment. */
+    @Option(names = "--value", defaultValue = "1", description = "A positive number.")
+    double value;
 
     @Override
     public String name() {

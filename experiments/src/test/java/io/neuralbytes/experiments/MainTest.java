@@ -25,6 +25,9 @@ class MainTest {
     private int run(String... args) {
         CommandLine commandLine = Main.newCommandLine();
         CommandLine reproduce = commandLine.getSubcommands().get("reproduce");
+        for (String name : List.copyOf(reproduce.getSubcommands().keySet())) {
+            reproduce.getCommandSpec().removeSubcommand(name);
+        }
         reproduce.addSubcommand(new FakeExperiment.First());
         reproduce.addSubcommand(new FakeExperiment.Second());
         commandLine.setOut(new PrintWriter(out, true));

@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.output;
 
+import io.neuralbytes.core.ProgressListener;
 import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -12,10 +13,10 @@ import org.slf4j.LoggerFactory;
  * a terminal, otherwise an INFO log line at every tenth of the work and at least every
  * {@value #LOG_INTERVAL_SECONDS} seconds while work goes on.
  *
- * <p>Its {@link #onProgress} matches core's {@code ProgressListener}, so a model's training
- * loop can report to it directly. Calls may come from several threads.
+ * <p>A model's training loop can report to it directly, as to any {@link ProgressListener}.
+ * Calls may come from several threads.
  */
-public final class ProgressReporter implements AutoCloseable {
+public final class ProgressReporter implements ProgressListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
     static final long LOG_INTERVAL_SECONDS = 30;
@@ -67,6 +68,7 @@ public final class ProgressReporter implements AutoCloseable {
      * Records that {@code done} of {@code total} units are finished; {@code loss} is the
      * latest loss, or NaN if there is none to show.
      */
+    @Override
     public synchronized void onProgress(long done, long total, double loss) {
         lastDone = done;
         if (bar != null) {

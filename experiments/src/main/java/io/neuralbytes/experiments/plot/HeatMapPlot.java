@@ -193,10 +193,12 @@ public final class HeatMapPlot {
         if (!Double.isNaN(contourLevel)) {
             double[][] line = Contour.segments(values, rows, cols,
                     cellCenters(xMin, xMax, cols), cellCenters(yMin, yMax, rows), contourLevel);
+            String name = contourName;
             if (line[0].length == 0) {
                 line = new double[][] {{Double.NaN}, {Double.NaN}};
+                name = contourName + " (not in view)";
             }
-            XYSeries contour = chart.addSeries(contourName, line[0], line[1]);
+            XYSeries contour = chart.addSeries(name, line[0], line[1]);
             contour.setMarker(SeriesMarkers.NONE);
             contour.setLineColor(Color.BLACK);
             contour.setLineWidth(2.2f);

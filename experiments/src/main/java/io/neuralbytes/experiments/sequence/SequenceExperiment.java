@@ -31,6 +31,10 @@ abstract class SequenceExperiment implements Experiment {
   @Spec
   CommandSpec spec;
 
+  // Defaults are field initialisers, not picocli default values, because picocli applies
+  // those only to a subcommand named on the command line, and a bare "reproduce" runs every
+  // experiment without parsing its options.
+
   @Option(names = "--steps", paramLabel = "N",
       description = "Training steps, each on the next window of --window tokens, as the"
           + " original's 100 \"epochs\" (default: " + DEFAULT_STEPS + ").")
@@ -41,37 +45,37 @@ abstract class SequenceExperiment implements Experiment {
           + " and report the mean loss per token on the last 10% after every pass.")
   Integer epochs;
 
-  @Option(names = "--hidden", paramLabel = "H", defaultValue = "128",
+  @Option(names = "--hidden", paramLabel = "H",
       description = "Hidden size (default: ${DEFAULT-VALUE}).")
-  int hidden;
+  int hidden = 128;
 
-  @Option(names = "--window", paramLabel = "T", defaultValue = "50",
+  @Option(names = "--window", paramLabel = "T",
       description = "Tokens per training step; backpropagation stops at the window's start"
           + " (default: ${DEFAULT-VALUE}).")
-  int window;
+  int window = 50;
 
-  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
+  @Option(names = "--lr", paramLabel = "RATE",
       description = "Adagrad learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate;
+  double learningRate = 0.01;
 
-  @Option(names = "--sample-length", paramLabel = "N", defaultValue = "40",
+  @Option(names = "--sample-length", paramLabel = "N",
       description = "Tokens per sample (default: ${DEFAULT-VALUE}).")
-  int sampleLength;
+  int sampleLength = 40;
 
-  @Option(names = "--sample-every", paramLabel = "N", defaultValue = "20",
+  @Option(names = "--sample-every", paramLabel = "N",
       description = "Steps between samples; with --epochs, one sample follows each pass"
           + " instead (default: ${DEFAULT-VALUE}).")
-  int sampleEvery;
+  int sampleEvery = 20;
 
-  @Option(names = "--temperature", paramLabel = "TAU", defaultValue = "1.0",
+  @Option(names = "--temperature", paramLabel = "TAU",
       description = "Sampling temperature: 1 draws from the model's distribution, 0 takes"
           + " the most likely token (default: ${DEFAULT-VALUE}).")
-  double temperature;
+  double temperature = 1.0;
 
-  @Option(names = "--words", paramLabel = "K", defaultValue = "5000",
+  @Option(names = "--words", paramLabel = "K",
       description = "Most frequent words kept by the word runs; the rest map to one unknown"
           + " token (default: ${DEFAULT-VALUE}).")
-  int words;
+  int words = 5000;
 
   @Option(names = "--level", paramLabel = "LEVEL", split = ",",
       description = "Runs to do: char, word or char,word (default: both).")
