@@ -2,6 +2,8 @@ package io.neuralbytes.experiments;
 
 import io.neuralbytes.experiments.cnn.CnnExperiment;
 import io.neuralbytes.experiments.mlp.MlpExperiment;
+import io.neuralbytes.experiments.sequence.LstmExperiment;
+import io.neuralbytes.experiments.sequence.RnnExperiment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             MlpExperiment.class,
             CnnExperiment.class,
+            RnnExperiment.class,
+            LstmExperiment.class,
         })
 public final class ReproduceCommand {
 
