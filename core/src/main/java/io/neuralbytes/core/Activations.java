@@ -115,8 +115,8 @@ public final class Activations {
 
     /**
      * Writes log softmax(z) for the slice {@code z[offset .. offset+length)} into
-     * {@code out[outOffset ..]}: out_i = (z_i - max) - log(sum_j e^(z_j - max)). It stays finite where
-     * log(softmax) would give -infinity for a probability that underflows to 0. Only
+     * {@code out[outOffset ..]}: out_i = (z_i - max) - log(sum_j e^(z_j - max)). It stays finite
+     * where log(softmax) would give -infinity for a probability that underflows to 0. Only
      * {@code out} is modified; it may be {@code z} with the same offset.
      *
      * @throws IllegalArgumentException if length is below 1 or a slice lies outside its array

@@ -8,12 +8,12 @@ import java.util.Arrays;
  *
  * <p>Operations come in two forms. The static ones take their output as the last argument,
  * write it and return it, so hot loops can reuse buffers and allocate nothing. The
- * {@code ...InPlace} ones modify {@code this} and return it. Unless a method's documentation states otherwise,
- * only the output argument (or {@code this} for the in-place forms) is modified. Every shape
- * mismatch throws {@link IllegalArgumentException} with both shapes in the message (see
- * {@link Shapes}).
+ * {@code ...InPlace} ones modify {@code this} and return it. Unless a method's documentation
+ * states otherwise, only the output argument (or {@code this} for the in-place forms) is
+ * modified. Every shape mismatch throws {@link IllegalArgumentException} with both shapes in
+ * the message (see {@link Shapes}).
  *
- * <p>NaN and infinity are not checked for; they propagate as IEEE 754 arithmetic says.
+ * <p>NaN and infinity are not checked for. They propagate by the rules of IEEE 754 arithmetic.
  */
 public final class Matrix {
 

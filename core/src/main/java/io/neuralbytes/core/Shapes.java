@@ -11,7 +11,7 @@ public final class Shapes {
     private Shapes() {
     }
 
-    /** Returns the shape of {@code M} as {@code "rows x cols"} without spaces, such as {@code "2x3"}. */
+    /** Returns the shape of {@code M} as rows, "x", cols, such as {@code "2x3"}. */
     public static String describe(Matrix M) {
         return M.rows() + "x" + M.cols();
     }

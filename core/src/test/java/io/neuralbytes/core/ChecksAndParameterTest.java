@@ -25,7 +25,8 @@ class ChecksAndParameterTest {
     @Test
     void requirePositiveAndFinite() {
         assertEquals(3, Checks.requirePositive("epochs", 3));
-        assertMessage("epochs must be at least 1, got 0", () -> Checks.requirePositive("epochs", 0));
+        assertMessage("epochs must be at least 1, got 0",
+                () -> Checks.requirePositive("epochs", 0));
         assertEquals(-2.0, Checks.requireFinite("bias", -2));
         assertMessage("bias must be a finite number, got -Infinity",
                 () -> Checks.requireFinite("bias", Double.NEGATIVE_INFINITY));

@@ -85,7 +85,7 @@ public final class SequenceTrainer {
    *     names the step, and no weight has been changed by it
    */
   public double step() {
-    if (endOfText()) {
+    if (atEndOfText()) {
       position = 0;
       state.reset();
     }
@@ -128,7 +128,7 @@ public final class SequenceTrainer {
     do {
       lossSum += step();
       tokensSeen += lastLength;
-    } while (!endOfText());
+    } while (!atEndOfText());
     position = 0;
     state.reset();
     return lossSum / tokensSeen;
@@ -179,12 +179,26 @@ public final class SequenceTrainer {
     return tokens[windowStart];
   }
 
+  /** Returns the number of inputs of the last trained window (T, or fewer at the end). */
+  public int lastWindowLength() {
+    return lastLength;
+  }
+
+  /** Returns the number of tokens of the training text. */
+  public int textLength() {
+    return tokens.length;
+  }
+
   /** Returns the model being trained. */
   public SequenceModel model() {
     return model;
   }
 
-  private boolean endOfText() {
+  /**
+   * Returns whether the last window ended at the end of the text, so that the next
+   * {@link #step} starts again at the first token with a zero state.
+   */
+  public boolean atEndOfText() {
     return position + 1 >= tokens.length;
   }
 

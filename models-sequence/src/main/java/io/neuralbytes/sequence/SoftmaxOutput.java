@@ -8,28 +8,28 @@ import java.util.Arrays;
  * -ln p_t(y_t) summed over the window.
  *
  * <p>Shapes: V is V x H, c has length V. Over a window of L positions (L at most T) the
- * logits of all positions form one V x L matrix Z = V [h_0 ... h_(L-1)] + c 1^T, so the
- * layer runs as matrix products whose inner loops run along contiguous rows (no dot
- * product in the innermost loop). Z is turned into P and then into dY = P - Y in place.
+ * logits of all positions form one L x V matrix Z whose row t is z_t, computed as the
+ * product [h_0 ... h_(L-1)]^T V^T with a transposed copy of V. Every innermost loop then
+ * runs along a contiguous row of length V or H, which the JIT compiler vectorises; loops
+ * along the window (length L, about 50) are too short for that. Z is turned into P and then
+ * into dY = P - Y in place.
  */
 final class SoftmaxOutput {
+  /** Columns of V^T per block of the forward product, so a block (H x 512) stays in cache. */
+  private static final int COLUMN_BLOCK = 512;
+
   final Parameter V;
   final Parameter c;
 
   private final int vocab;
   private final int hidden;
 
-  /** Z, then P, then dY; V x L, row-major with L columns. */
+  /** V^T, H x V, refreshed at each forward. */
+  private final double[] VT;
+  /** Z, then P, then dY; L x V, row t for position t. */
   private final double[] logits;
-  /** [h_0 ... h_(L-1)], H x L. */
-  private final double[] hiddenT;
-  /** dLoss/dh_t from this layer, H x L; transposed into {@link #dHidden}. */
-  private final double[] dHiddenT;
-  /** dLoss/dh_t from this layer, L x H: row t belongs to position t. */
+  /** dLoss/dh_t from this layer, L x H, row t for position t. */
   private final double[] dHidden;
-  /** Per position: max_v z, then sum_v exp(z - max); length T. */
-  private final double[] columnMax;
-  private final double[] columnSum;
   /** Targets of the last forward window, length T. */
   private final int[] targets;
 
@@ -41,12 +41,9 @@ final class SoftmaxOutput {
     this.hidden = hidden;
     this.V = new Parameter("V", vocab, hidden);
     this.c = new Parameter("c", vocab, 1);
-    this.logits = new double[vocab * maxWindow];
-    this.hiddenT = new double[hidden * maxWindow];
-    this.dHiddenT = new double[hidden * maxWindow];
+    this.VT = new double[hidden * vocab];
+    this.logits = new double[maxWindow * vocab];
     this.dHidden = new double[maxWindow * hidden];
-    this.columnMax = new double[maxWindow];
-    this.columnSum = new double[maxWindow];
     this.targets = new int[maxWindow];
   }
 
@@ -57,57 +54,60 @@ final class SoftmaxOutput {
    * @param hs hidden states, L x H, row t is h_t (not modified)
    */
   double forward(double[] hs, int L, int[] tokens, int targetFrom) {
-    int H = hidden;
-    double[] Vw = V.value();
-    double[] cw = c.value();
     length = L;
-    WindowMath.transpose(hs, L, H, hiddenT);
     System.arraycopy(tokens, targetFrom, targets, 0, L);
+    WindowMath.transpose(V.value(), vocab, hidden, VT);
+    computeLogits(hs, L);
 
-    // Z = V [h_0 ... h_(L-1)] + c, V x L: row v is c_v plus a sum of rows of hiddenT.
-    for (int v = 0; v < vocab; v++) {
-      int zRow = v * L;
-      Arrays.fill(logits, zRow, zRow + L, cw[v]);
-      for (int k = 0; k < H; k++) {
-        double Vvk = Vw[v * H + k];
-        int hRow = k * L;
-        for (int t = 0; t < L; t++) {
-          logits[zRow + t] += Vvk * hiddenT[hRow + t];
-        }
-      }
-    }
-
-    // Column-wise softmax, computed row by row so the inner loops stay contiguous.
-    Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
-    for (int v = 0; v < vocab; v++) {
-      for (int t = 0; t < L; t++) {
-        columnMax[t] = Math.max(columnMax[t], logits[v * L + t]);
-      }
-    }
     double loss = 0.0;
     for (int t = 0; t < L; t++) {
-      // -ln p(y) = ln sum_v exp(z_v - max) + max - z_y; the sum is added below.
-      loss += columnMax[t] - logits[targets[t] * L + t];
-    }
-    Arrays.fill(columnSum, 0, L, 0.0);
-    for (int v = 0; v < vocab; v++) {
-      for (int t = 0; t < L; t++) {
-        double e = Math.exp(logits[v * L + t] - columnMax[t]);
-        logits[v * L + t] = e;
-        columnSum[t] += e;
-      }
-    }
-    for (int t = 0; t < L; t++) {
-      loss += Math.log(columnSum[t]);
-      columnSum[t] = 1.0 / columnSum[t];
-    }
-    for (int v = 0; v < vocab; v++) {
-      for (int t = 0; t < L; t++) {
-        logits[v * L + t] *= columnSum[t];
-      }
+      loss += softmaxRow(t * vocab, targets[t]);
     }
     backwardReady = true;
     return loss;
+  }
+
+  /** Z = [h_0 ... h_(L-1)]^T V^T + 1 c^T, L x V, one block of columns at a time. */
+  private void computeLogits(double[] hs, int L) {
+    int H = hidden;
+    double[] cw = c.value();
+    for (int from = 0; from < vocab; from += COLUMN_BLOCK) {
+      int to = Math.min(vocab, from + COLUMN_BLOCK);
+      for (int t = 0; t < L; t++) {
+        int zRow = t * vocab;
+        System.arraycopy(cw, from, logits, zRow + from, to - from);
+        for (int k = 0; k < H; k++) {
+          double hk = hs[t * H + k];
+          int vtRow = k * vocab;
+          for (int v = from; v < to; v++) {
+            logits[zRow + v] += hk * VT[vtRow + v];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Replaces the logits in {@code logits[row .. row + V)} by their softmax and returns
+   * -ln p(target) = ln sum_v exp(z_v - max) + max - z_target.
+   */
+  private double softmaxRow(int row, int target) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int v = 0; v < vocab; v++) {
+      max = Math.max(max, logits[row + v]);
+    }
+    double targetLogit = logits[row + target];
+    double sum = 0.0;
+    for (int v = 0; v < vocab; v++) {
+      double e = Math.exp(logits[row + v] - max);
+      logits[row + v] = e;
+      sum += e;
+    }
+    double scale = 1.0 / sum;
+    for (int v = 0; v < vocab; v++) {
+      logits[row + v] *= scale;
+    }
+    return Math.log(sum) + max - targetLogit;
   }
 
   /**
@@ -115,6 +115,7 @@ final class SoftmaxOutput {
    * (row t for position t; owned by this layer).
    *
    * @param hs the same hidden states that were passed to forward, L x H (not modified)
+   * @throws IllegalStateException if no forward pass ran since the last backward
    */
   double[] backward(double[] hs) {
     if (!backwardReady) {
@@ -130,38 +131,33 @@ final class SoftmaxOutput {
 
     // dY = P - Y: subtract 1 at each target.
     for (int t = 0; t < L; t++) {
-      dY[targets[t] * L + t] -= 1.0;
+      dY[t * vocab + targets[t]] -= 1.0;
     }
 
-    // dc = dY 1; dV = dY [h_0 ... h_(L-1)]^T; dH^T = V^T dY. One pass over the rows v.
-    Arrays.fill(dHiddenT, 0, H * L, 0.0);
+    // For each row v: dc_v = sum_t dY[t, v], dV[v, :] = sum_t dY[t, v] h_t, and
+    // dH[t, :] += dY[t, v] V[v, :]; row v of V and of dV stay in cache for all t.
+    Arrays.fill(dHidden, 0, L * H, 0.0);
     for (int v = 0; v < vocab; v++) {
-      int yRow = v * L;
       int vRow = v * H;
       double sum = 0.0;
       Arrays.fill(dV, vRow, vRow + H, 0.0);
       for (int t = 0; t < L; t++) {
-        double dy = dY[yRow + t];
+        double dy = dY[t * vocab + v];
         sum += dy;
         int hRow = t * H;
         for (int j = 0; j < H; j++) {
           dV[vRow + j] += dy * hs[hRow + j];
         }
-      }
-      dc[v] = sum;
-      for (int k = 0; k < H; k++) {
-        double Vvk = Vw[vRow + k];
-        int dRow = k * L;
-        for (int t = 0; t < L; t++) {
-          dHiddenT[dRow + t] += Vvk * dY[yRow + t];
+        for (int j = 0; j < H; j++) {
+          dHidden[hRow + j] += dy * Vw[vRow + j];
         }
       }
+      dc[v] = sum;
     }
-    WindowMath.transpose(dHiddenT, H, L, dHidden);
     return dHidden;
   }
 
-  /** Writes z = V h + c for one hidden state h (length H) into logits (length V). */
+  /** Writes z = V h + c for one hidden state h (length H) into out (length V). */
   void logits(double[] h, double[] out) {
     int H = hidden;
     double[] Vw = V.value();

@@ -1,0 +1,50 @@
+package io.neuralbytes.experiments;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code neuralbytes} program.
+ *
+ * <p>Exit codes: 0 on success, 1 when an experiment fails, 2 for an invalid command line.
+ */
+@Command(name = "neuralbytes",
+        mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
+        versionProvider = VersionProvider.class,
+        description = "From-scratch neural networks in Java: reproduces the experiments of the"
+                + " Python NeuralBytes.",
+        subcommands = ReproduceCommand.class)
+public final class Main {
+
+    static {
+        // Plots are drawn into images only, so no display is needed (CI has none).
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the program with {@code args} and returns its exit code; never calls System.exit. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** Runs the program printing its own messages to {@code out} and {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = newCommandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionStrategy(new ReproduceStrategy());
+        commandLine.setParameterExceptionHandler(new OneLineErrors());
+        commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        return commandLine;
+    }
+}

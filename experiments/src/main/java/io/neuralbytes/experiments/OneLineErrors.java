@@ -1,0 +1,107 @@
+package io.neuralbytes.experiments;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Prints a bad command line or a failed run as one line on standard error, instead of
+ * picocli's full usage text or a stack trace. Exit codes: 2 for a bad command line, 1 for a
+ * failed run.
+ */
+final class OneLineErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+    static final int USAGE_ERROR = 2;
+    static final int RUN_FAILED = 1;
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("neuralbytes: " + message(ex, args) + ". See '"
+                + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return USAGE_ERROR;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine,
+                                        ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("neuralbytes: failed: " + describe(ex));
+        if (!(ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException)) {
+            // An unexpected exception is a bug, so the stack trace is worth showing.
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return RUN_FAILED;
+    }
+
+    /** Returns the exception's class and message on one line. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getName();
+        }
+        return message.lines().collect(Collectors.joining(" "));
+    }
+
+    private static String message(ParameterException ex, String[] args) {
+        String repeated = repeatedExperiment(ex.getCommandLine(), args);
+        if (repeated != null) {
+            // Picocli gives a repeated subcommand a fresh instance without the inherited
+            // options, so its parse error would blame an option instead of the repetition.
+            return "experiment '" + repeated + "' is named more than once";
+        }
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            List<String> arguments = unmatched.getUnmatched();
+            String first = arguments.isEmpty() ? "" : arguments.get(0);
+            if (!first.startsWith("-") && isExperimentLevel(ex.getCommandLine())) {
+                return "unknown experiment '" + first + "'; expected one of: "
+                        + String.join(", ", experimentNames(ex.getCommandLine()));
+            }
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'";
+            }
+            return "unexpected argument '" + first + "'";
+        }
+        return ex.getMessage().lines().collect(Collectors.joining(" "));
+    }
+
+    /** Tells whether a free word at this point would have been an experiment name. */
+    private static boolean isExperimentLevel(CommandLine commandLine) {
+        return commandLine.getCommand() instanceof ReproduceCommand
+                || commandLine.getCommand() instanceof Experiment;
+    }
+
+    /** Returns an experiment name that occurs twice in {@code args}, or null. */
+    private static String repeatedExperiment(CommandLine commandLine, String[] args) {
+        if (!isExperimentLevel(commandLine)) {
+            return null;
+        }
+        List<String> names = experimentNames(commandLine);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String arg : args) {
+            if (names.contains(arg) && !seen.add(arg)) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> experimentNames(CommandLine commandLine) {
+        CommandLine reproduce = commandLine.getCommand() instanceof ReproduceCommand
+                ? commandLine : commandLine.getParent();
+        return reproduce.getSubcommands().values().stream()
+                .map(sub -> ((Experiment) sub.getCommand()).name())
+                .distinct()
+                .toList();
+    }
+}

@@ -1,0 +1,59 @@
+package io.neuralbytes.experiments;
+
+import io.neuralbytes.experiments.cnn.CnnExperiment;
+import io.neuralbytes.experiments.mlp.MlpExperiment;
+import io.neuralbytes.experiments.sequence.LstmExperiment;
+import io.neuralbytes.experiments.sequence.RnnExperiment;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code reproduce} command: runs the experiments named after it, or all of them.
+ *
+ * <p>Register an experiment by adding its class to {@code subcommands}; that list also fixes
+ * the order of the sections in {@code report.md}. The shared options are inherited, so they
+ * may stand before or after an experiment's name.
+ */
+@Command(name = "reproduce",
+        mixinStandardHelpOptions = true,
+        subcommandsRepeatable = true,
+        usageHelpWidth = 100,
+        description = {
+            "Reproduces the experiments of the Python original. Writes plots and per-experiment"
+                    + " files into --out, with summary.json (one entry per run) and report.md.",
+            "Without an experiment name, runs every experiment."},
+        subcommands = {
+            MlpExperiment.class,
+            CnnExperiment.class,
+            RnnExperiment.class,
+            LstmExperiment.class,
+        })
+public final class ReproduceCommand {
+
+    @Option(names = "--out", scope = ScopeType.INHERIT, paramLabel = "FOLDER",
+            defaultValue = "results",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path outputFolder;
+
+    @Option(names = "--seed", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "0",
+            description = "Seed of every random source (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "FOLDER",
+            defaultValue = "${env:NEURALBYTES_DATA:-data}",
+            description = "Folder holding the data sets (default: the environment variable"
+                    + " NEURALBYTES_DATA if set, else ./data).")
+    Path dataFolder;
+
+    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    /** Returns the shared settings; without --threads, one thread per processor. */
+    RunContext context() {
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return new RunContext(outputFolder, seed, dataFolder, workers);
+    }
+}

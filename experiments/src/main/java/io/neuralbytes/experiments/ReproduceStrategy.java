@@ -1,0 +1,129 @@
+package io.neuralbytes.experiments;
+
+import io.neuralbytes.experiments.output.ResultsStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionStrategy;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs a parsed command line: handles help and version requests, checks the options of every
+ * selected experiment before any of them starts, then runs the experiments one after another
+ * in registration order and merges each result into the results store.
+ *
+ * <p>A failing experiment does not stop the others; the exit code is then 1.
+ */
+final class ReproduceStrategy implements IExecutionStrategy {
+
+    private static final Logger log = LoggerFactory.getLogger(ReproduceStrategy.class);
+
+    @Override
+    public int execute(ParseResult top) {
+        Integer helpExitCode = CommandLine.executeHelpRequest(top);
+        if (helpExitCode != null) {
+            return helpExitCode;
+        }
+        if (!top.hasSubcommand()) {
+            throw new ParameterException(top.commandSpec().commandLine(),
+                    "missing command: expected 'reproduce'");
+        }
+        ParseResult reproduce = top.subcommand();
+        CommandLine reproduceLine = reproduce.commandSpec().commandLine();
+        ReproduceCommand command = reproduceLine.getCommand();
+
+        Map<String, Experiment> registered = registeredExperiments(reproduceLine);
+        if (!reproduce.hasSubcommand() && !registered.isEmpty()) {
+            // Picocli applies an option's default only to commands that appear on the command
+            // line, so running every experiment means parsing again with all names appended.
+            List<String> args = new ArrayList<>(top.originalArgs());
+            args.addAll(registered.keySet());
+            return execute(top.commandSpec().commandLine().parseArgs(args.toArray(String[]::new)));
+        }
+        List<Experiment> selected = selectedExperiments(reproduce, registered);
+        RunContext context = command.context();
+        if (context.threads() < 1) {
+            throw new ParameterException(reproduceLine,
+                    "--threads must be at least 1, got " + context.threads());
+        }
+        for (Experiment experiment : selected) {
+            experiment.validate();
+        }
+        return runAll(selected, context, List.copyOf(registered.keySet()), reproduceLine);
+    }
+
+    private int runAll(List<Experiment> experiments, RunContext context, List<String> order,
+                       CommandLine reproduceLine) {
+        ResultsStore store = new ResultsStore(context.outputFolder(), order);
+        int failures = 0;
+        for (Experiment experiment : experiments) {
+            long start = System.nanoTime();
+            try {
+                Files.createDirectories(context.experimentFolder(experiment.name()));
+                log.info("{}: starting (seed {}, {} threads, output {})", experiment.name(),
+                        context.seed(), context.threads(), context.outputFolder().toAbsolutePath());
+                ExperimentResult result = experiment.run(context);
+                store.save(result);
+                log.info("{}: finished in {} s; report in {}", experiment.name(),
+                        String.format("%.1f", (System.nanoTime() - start) / 1e9),
+                        store.reportFile().toAbsolutePath());
+            } catch (IOException | UncheckedIOException | IllegalArgumentException
+                     | IllegalStateException e) {
+                failures++;
+                reproduceLine.getErr().println("neuralbytes: experiment " + experiment.name()
+                        + " failed: " + OneLineErrors.describe(e));
+                reproduceLine.getErr().flush();
+                log.debug("{} failed", experiment.name(), e);
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Returns the experiments of {@code reproduce} by name, in registration order. */
+    private static Map<String, Experiment> registeredExperiments(CommandLine reproduceLine) {
+        Map<String, Experiment> registered = new LinkedHashMap<>();
+        for (CommandLine sub : reproduceLine.getSubcommands().values()) {
+            Experiment experiment = sub.getCommand();
+            registered.putIfAbsent(experiment.name(), experiment);
+        }
+        return registered;
+    }
+
+    /**
+     * Returns the experiments named on the command line in registration order, or all of
+     * them.
+     *
+     * @throws ParameterException if an experiment is named twice, because its two sets of
+     *         options could not both apply
+     */
+    private static List<Experiment> selectedExperiments(ParseResult reproduce,
+                                                        Map<String, Experiment> registered) {
+        if (!reproduce.hasSubcommand()) {
+            return new ArrayList<>(registered.values());
+        }
+        Map<String, Experiment> selected = new LinkedHashMap<>();
+        for (ParseResult sub : reproduce.subcommands()) {
+            String name = sub.commandSpec().name();
+            if (selected.containsKey(name)) {
+                throw new ParameterException(reproduce.commandSpec().commandLine(),
+                        "experiment '" + name + "' is named more than once");
+            }
+            selected.put(name, (Experiment) sub.commandSpec().userObject());
+        }
+        List<Experiment> ordered = new ArrayList<>();
+        for (String name : registered.keySet()) {
+            if (selected.containsKey(name)) {
+                ordered.add(selected.get(name));
+            }
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,203 @@
+package io.neuralbytes.experiments.mlp;
+
+import io.neuralbytes.experiments.Experiment;
+import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.RunContext;
+import io.neuralbytes.experiments.output.AtomicFiles;
+import io.neuralbytes.experiments.output.ProgressReporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The original's MLP experiment: a network with sigmoid units learns logical OR by full-batch
+ * gradient descent on the mean squared error, once for every pair of epochs and learning rate
+ * in the sweep.
+ *
+ * <p>The sweep is epochs {100, 200, 500, 1000, 2000, 4000, 6000, 8000, 10000} times learning
+ * rates {1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1}, plus 80,000 epochs at 0.01 and at 0.1: 56 runs.
+ * Every run starts from the same weights, drawn from {@code --seed}, so the runs differ only
+ * in their settings and the results do not depend on {@code --threads}.
+ */
+@Command(name = "mlp",
+        mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
+        description = {
+            "Trains an MLP on logical OR for every pair of epochs and learning rate of the"
+                    + " original sweep (56 runs) and writes a loss curve and a decision-boundary"
+                    + " plot per run, predictions.txt, and the report section.",
+            "--epochs and --lr replace the sweep's values with the given ones."})
+public final class MlpExperiment implements Experiment {
+
+    static final String NAME = "mlp";
+    static final List<Integer> SWEEP_EPOCHS =
+            List.of(100, 200, 500, 1000, 2000, 4000, 6000, 8000, 10000);
+    static final List<Double> SWEEP_RATES = List.of(1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1);
+    /** The original added two long runs to the grid: this many epochs at 0.01 and 0.1. */
+    static final int LONG_EPOCHS = 80_000;
+    static final List<Double> LONG_RATES = List.of(1e-2, 1e-1);
+
+    private static final Logger log = LoggerFactory.getLogger(MlpExperiment.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--epochs", split = ",", paramLabel = "N",
+            description = "Run only these numbers of epochs (full-batch updates), at every"
+                    + " learning rate of the sweep or of --lr. Repeatable or comma-separated.")
+    List<Integer> epochs;
+
+    @Option(names = "--lr", split = ",", paramLabel = "RATE",
+            description = "Run only these learning rates, at every number of epochs of the"
+                    + " sweep or of --epochs. Repeatable or comma-separated.")
+    List<Double> learningRates;
+
+    @Option(names = "--hidden-layers", paramLabel = "N", defaultValue = "1",
+            description = "Number of hidden layers (default: ${DEFAULT-VALUE}, as in the"
+                    + " original script; 0 gives logistic regression).")
+    int hiddenLayers;
+
+    @Option(names = "--hidden-width", paramLabel = "N", defaultValue = "2",
+            description = "Sigmoid units in each hidden layer (default: ${DEFAULT-VALUE}).")
+    int hiddenWidth;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void validate() {
+        for (int e : epochs != null ? epochs : List.<Integer>of()) {
+            if (e < 1) {
+                throw invalid("--epochs must be at least 1, got " + e);
+            }
+        }
+        for (double rate : learningRates != null ? learningRates : List.<Double>of()) {
+            if (!(rate > 0) || !Double.isFinite(rate)) {
+                throw invalid("--lr must be a positive finite number, got " + rate);
+            }
+        }
+        if (hiddenLayers < 0) {
+            throw invalid("--hidden-layers must be 0 or more, got " + hiddenLayers);
+        }
+        if (hiddenWidth < 1) {
+            throw invalid("--hidden-width must be at least 1, got " + hiddenWidth);
+        }
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * Returns the runs to do: the given epochs (or the sweep's) times the given learning rates
+     * (or the sweep's), ordered by epochs then rate. Without --epochs the long runs are added
+     * for each of their rates that is selected.
+     */
+    List<MlpRunSettings> plannedRuns() {
+        List<Integer> epochValues = epochs != null ? epochs : SWEEP_EPOCHS;
+        List<Double> rateValues = learningRates != null ? learningRates : SWEEP_RATES;
+        Set<MlpRunSettings> runs = new LinkedHashSet<>();
+        for (int e : epochValues.stream().distinct().sorted().toList()) {
+            for (double rate : rateValues.stream().distinct().sorted().toList()) {
+                runs.add(new MlpRunSettings(e, rate));
+            }
+        }
+        if (epochs == null) {
+            for (double rate : LONG_RATES) {
+                if (rateValues.contains(rate)) {
+                    runs.add(new MlpRunSettings(LONG_EPOCHS, rate));
+                }
+            }
+        }
+        return new ArrayList<>(runs);
+    }
+
+    int[] hiddenWidths() {
+        int[] widths = new int[hiddenLayers];
+        Arrays.fill(widths, hiddenWidth);
+        return widths;
+    }
+
+    @Override
+    public ExperimentResult run(RunContext context) throws IOException {
+        List<MlpRunSettings> planned = plannedRuns();
+        int[] widths = hiddenWidths();
+        Path folder = context.experimentFolder(NAME);
+        log.info("mlp: {} runs on logical OR (4 points), network 2-{}1, sigmoid units, MSE,"
+                        + " full-batch gradient descent, weights uniform in [-0.1, 0.1),"
+                        + " seed {}, {} threads",
+                planned.size(), widthsText(widths), context.seed(), context.threads());
+
+        long start = System.nanoTime();
+        List<MlpRunResult> results = runAll(planned, widths, context);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        MlpReport report = new MlpReport(results, widths, context.seed(), seconds);
+        AtomicFiles.writeString(folder.resolve("predictions.txt"), report.predictionsText());
+        log.info("mlp: {} runs in {} s; plots and predictions.txt in {}", results.size(),
+                String.format("%.1f", seconds), folder.toAbsolutePath());
+        return new ExperimentResult(NAME, report.summaryEntries(), report.markdownSection());
+    }
+
+    private List<MlpRunResult> runAll(List<MlpRunSettings> planned, int[] widths,
+                                      RunContext context) throws IOException {
+        Path folder = context.experimentFolder(NAME);
+        ExecutorService pool = Executors.newFixedThreadPool(context.threads());
+        try (ProgressReporter progress = ProgressReporter.start(NAME, "runs", planned.size())) {
+            List<Future<MlpRunResult>> futures = new ArrayList<>();
+            for (MlpRunSettings settings : planned) {
+                futures.add(pool.submit(() -> {
+                    MlpRunResult result = MlpRun.run(settings, widths, context.seed(), folder);
+                    log.debug("mlp: {} final cost {}, accuracy {}, {} s", settings.name(),
+                            result.history().finalCost(), result.accuracy(), result.seconds());
+                    progress.step();
+                    return result;
+                }));
+            }
+            List<MlpRunResult> results = new ArrayList<>();
+            for (Future<MlpRunResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("mlp sweep interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("mlp run failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String widthsText(int[] widths) {
+        StringBuilder text = new StringBuilder();
+        for (int w : widths) {
+            text.append(w).append('-');
+        }
+        return text.toString();
+    }
+}

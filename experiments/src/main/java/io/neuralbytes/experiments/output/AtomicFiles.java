@@ -1,0 +1,85 @@
+package io.neuralbytes.experiments.output;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes files so that a reader sees either the old content or the complete new content,
+ * never a half-written file: the bytes go to a temporary file in the target's folder, which
+ * is then moved over the target.
+ */
+public final class AtomicFiles {
+
+    /** Body of a write: receives the stream of the temporary file. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code target} through {@code body}, creating missing parent folders. If the body
+     * throws, the temporary file is deleted and {@code target} is left as it was.
+     */
+    public static void write(Path target, StreamWriter body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        // Not Files.createTempFile: its owner-only permissions would stay on the final file.
+        Path temporary = folder.resolve("." + absolute.getFileName() + "."
+                + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                body.writeTo(out);
+            }
+            moveIntoPlace(temporary, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+    }
+
+    /** Writes {@code text} as UTF-8. */
+    public static void writeString(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code bytes} as they are. */
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code image} as a PNG file. */
+    public static void writePng(Path target, BufferedImage image) throws IOException {
+        write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available for " + target);
+            }
+        });
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same folder, so a plain rename is still all-or-nothing on every common file system.
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.neuralbytes.experiments.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.neuralbytes.experiments.ExperimentResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps {@code summary.json} and {@code report.md} in an output folder.
+ *
+ * <p>Saving an experiment replaces that experiment's summary entries and report section and
+ * keeps those of the others. Sections and entries are ordered by the experiment order given
+ * to the constructor; experiments missing from it come last, by name. In {@code report.md}
+ * each section sits between the HTML comments {@code <!-- begin NAME -->} and
+ * {@code <!-- end NAME -->}, which is how a later save finds it again.
+ */
+public final class ResultsStore {
+
+    public static final String SUMMARY_FILE = "summary.json";
+    public static final String REPORT_FILE = "report.md";
+
+    private static final Pattern SECTION = Pattern.compile(
+            "<!-- begin ([A-Za-z0-9_-]+) -->\\n(.*?)<!-- end \\1 -->", Pattern.DOTALL);
+    private static final TypeReference<List<Map<String, Object>>> ENTRIES =
+            new TypeReference<>() { };
+
+    private final Path outputFolder;
+    private final List<String> experimentOrder;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @param outputFolder    folder holding {@code summary.json} and {@code report.md}
+     * @param experimentOrder experiment names in the order their sections appear
+     */
+    public ResultsStore(Path outputFolder, List<String> experimentOrder) {
+        this.outputFolder = outputFolder;
+        this.experimentOrder = List.copyOf(experimentOrder);
+    }
+
+    public Path summaryFile() {
+        return outputFolder.resolve(SUMMARY_FILE);
+    }
+
+    public Path reportFile() {
+        return outputFolder.resolve(REPORT_FILE);
+    }
+
+    /** Merges {@code result} into both files, each rewritten atomically. */
+    public synchronized void save(ExperimentResult result) throws IOException {
+        saveSummary(result);
+        saveReport(result);
+    }
+
+    /**
+     * Reads the entries of {@code summary.json}; an absent file has none.
+     *
+     * @throws IOException if the file is not a JSON array of objects
+     */
+    public List<Map<String, Object>> readSummary() throws IOException {
+        Path file = summaryFile();
+        if (!Files.exists(file)) {
+            return new ArrayList<>();
+        }
+        try {
+            return json.readValue(file.toFile(), ENTRIES);
+        } catch (JsonProcessingException e) {
+            throw new IOException("cannot merge into " + file
+                    + ": expected a JSON array of run objects, " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void saveSummary(ExperimentResult result) throws IOException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Map<String, Object> entry : readSummary()) {
+            if (!result.experiment().equals(entry.get("experiment"))) {
+                entries.add(entry);
+            }
+        }
+        for (Map<String, Object> run : result.runs()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("experiment", result.experiment());
+            run.forEach((key, value) -> entry.put(key, jsonValue(value)));
+            entries.add(entry);
+        }
+        // A stable sort keeps the run order inside each experiment.
+        entries.sort(Comparator.comparingInt(e -> rank(String.valueOf(e.get("experiment")))));
+        byte[] bytes = json.writeValueAsBytes(entries);
+        AtomicFiles.write(summaryFile(), out -> {
+            out.write(bytes);
+            out.write('\n');
+        });
+    }
+
+    /** JSON has no NaN or infinity, so a non-finite number becomes null. */
+    private static Object jsonValue(Object value) {
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            return null;
+        }
+        if (value instanceof Float f && !Float.isFinite(f)) {
+            return null;
+        }
+        return value;
+    }
+
+    private void saveReport(ExperimentResult result) throws IOException {
+        Map<String, String> sections = new TreeMap<>(
+                Comparator.comparingInt(this::rank).thenComparing(Comparator.naturalOrder()));
+        Path file = reportFile();
+        if (Files.exists(file)) {
+            Matcher matcher = SECTION.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                sections.put(matcher.group(1), matcher.group(2));
+            }
+        }
+        String section = result.reportSection().strip() + "\n";
+        sections.put(result.experiment(), section);
+
+        StringBuilder report = new StringBuilder();
+        report.append("# NeuralBytes for Java: reproduced experiments\n\n");
+        report.append("Written by `neuralbytes reproduce`. Each experiment has a section below;"
+                + " `summary.json` beside this file has one entry per run.\n");
+        sections.forEach((name, text) -> report.append("\n<!-- begin ").append(name)
+                .append(" -->\n").append(text).append("<!-- end ").append(name).append(" -->\n"));
+        AtomicFiles.writeString(file, report.toString());
+    }
+
+    private int rank(String experiment) {
+        int index = experimentOrder.indexOf(experiment);
+        return index >= 0 ? index : experimentOrder.size();
+    }
+}

@@ -1,0 +1,198 @@
+package io.neuralbytes.experiments.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A line chart of one or more series, such as loss curves.
+ *
+ * <p>A series that becomes NaN or infinite is drawn up to its last finite point, which gets a
+ * red cross, and a red vertical line marks the x where the first non-finite value appears.
+ * The legend entry and a red note name that x. A long series is thinned to about {@value #MAX_POINTS} points
+ * for drawing, keeping its first and last finite points.
+ *
+ * <pre>{@code
+ * BufferedImage image = new LineChart("Cost", "epoch", "cost")
+ *         .logarithmicY(true)
+ *         .series("lr 0.1", epochs, costs)
+ *         .render();
+ * }</pre>
+ */
+public final class LineChart {
+
+    static final int MAX_POINTS = 1500;
+
+    private record Series(String name, double[] x, double[] y) { }
+
+    private final String title;
+    private final String xTitle;
+    private final String yTitle;
+    private final List<Series> series = new ArrayList<>();
+    private boolean logarithmicY;
+    private int width = PlotStyle.WIDTH;
+    private int height = PlotStyle.HEIGHT;
+
+    public LineChart(String title, String xTitle, String yTitle) {
+        this.title = title;
+        this.xTitle = xTitle;
+        this.yTitle = yTitle;
+    }
+
+    /**
+     * Adds a series; {@code x} and {@code y} must have the same, non-zero length, and
+     * {@code x} must be finite.
+     */
+    public LineChart series(String name, double[] x, double[] y) {
+        if (x.length != y.length || x.length == 0) {
+            throw new IllegalArgumentException("series '" + name + "': x has " + x.length
+                    + " values and y has " + y.length + "; expected the same non-zero length");
+        }
+        series.add(new Series(name, x.clone(), y.clone()));
+        return this;
+    }
+
+    /** Adds a series whose x values are 1, 2, ..., y.length (for example epochs). */
+    public LineChart series(String name, double[] y) {
+        double[] x = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+        }
+        return series(name, x, y);
+    }
+
+    /**
+     * Uses a logarithmic y axis; ignored when a finite value is zero or negative, because a
+     * logarithmic axis cannot show it.
+     */
+    public LineChart logarithmicY(boolean enabled) {
+        this.logarithmicY = enabled;
+        return this;
+    }
+
+    public LineChart size(int width, int height) {
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
+    /** Returns the index of the first NaN or infinite value, or {@code y.length} if none. */
+    public static int firstNonFinite(double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                return i;
+            }
+        }
+        return y.length;
+    }
+
+    public BufferedImage render() {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("line chart '" + title + "' has no series");
+        }
+        XYChart chart = new XYChart(width, height);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        PlotStyle.apply(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setMarkerSize(9);
+        chart.getStyler().setYAxisDecimalPattern("0.####");
+
+        boolean allPositive = true;
+        boolean anyFinite = false;
+        for (Series s : series) {
+            int end = firstNonFinite(s.y);
+            for (int i = 0; i < end; i++) {
+                allPositive &= s.y[i] > 0;
+                anyFinite = true;
+            }
+        }
+        chart.getStyler().setYAxisLogarithmic(logarithmicY && allPositive && anyFinite);
+
+        int divergedCount = 0;
+        for (Series s : series) {
+            if (addSeries(chart, s, divergedCount)) {
+                divergedCount++;
+            }
+        }
+        return PlotStyle.render(chart);
+    }
+
+    /** Adds one series and returns whether it diverged; {@code divergedBefore} places its note. */
+    private boolean addSeries(XYChart chart, Series s, int divergedBefore) {
+        int end = firstNonFinite(s.y);
+        if (end > 0) {
+            int[] kept = thinnedIndices(end);
+            double[] x = new double[kept.length];
+            double[] y = new double[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                x[i] = s.x[kept[i]];
+                y[i] = s.y[kept[i]];
+            }
+            XYSeries line = chart.addSeries(s.name, x, y);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineWidth(1.8f);
+        }
+        if (end == s.y.length) {
+            return false;
+        }
+
+        String kind = Double.isNaN(s.y[end]) ? "NaN" : "infinite";
+        String label = s.name + ": " + kind + " from " + xTitle + " " + formatX(s.x[end]);
+        if (end > 0) {
+            XYSeries marker = chart.addSeries(label,
+                    new double[] {s.x[end - 1]}, new double[] {s.y[end - 1]});
+            marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            marker.setMarker(SeriesMarkers.CROSS);
+            marker.setMarkerColor(Color.RED);
+        } else {
+            // Nothing finite to draw: a placeholder point keeps the axes and the legend.
+            XYSeries placeholder = chart.addSeries(label, new double[] {s.x[0]},
+                    new double[] {logarithmicY ? 1 : 0});
+            placeholder.setMarker(SeriesMarkers.NONE);
+            placeholder.setLineColor(Color.RED);
+        }
+        AnnotationLine divergence = new AnnotationLine(s.x[end], true, false);
+        chart.addAnnotation(divergence);
+        chart.getStyler().setAnnotationLineColor(Color.RED);
+        chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        // In screen space XChart measures an annotation's y from the bottom of the chart.
+        AnnotationText text = new AnnotationText(s.name + ": " + kind + " at " + xTitle + " "
+                + formatX(s.x[end]), width / 2.0, height - 45 - 16 * divergedBefore, true);
+        chart.getStyler().setAnnotationTextFontColor(Color.RED);
+        chart.getStyler().setAnnotationTextFont(PlotStyle.LABEL_FONT);
+        chart.addAnnotation(text);
+        return true;
+    }
+
+    /** Returns at most about MAX_POINTS indices spread over [0, end), always 0 and end - 1. */
+    static int[] thinnedIndices(int end) {
+        if (end <= MAX_POINTS) {
+            int[] all = new int[end];
+            for (int i = 0; i < end; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] kept = new int[MAX_POINTS];
+        for (int i = 0; i < MAX_POINTS; i++) {
+            kept[i] = (int) Math.round((double) i * (end - 1) / (MAX_POINTS - 1));
+        }
+        return kept;
+    }
+
+    private static String formatX(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
+                : Double.toString(x);
+    }
+}

@@ -1,0 +1,187 @@
+package io.neuralbytes.experiments.sequence;
+
+import io.neuralbytes.experiments.Experiment;
+import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.RunContext;
+import io.neuralbytes.experiments.output.ProgressReporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options and the run loop that {@code reproduce rnn} and {@code reproduce lstm} share:
+ * each trains its model on a character run and a word run of the original.
+ *
+ * <p>The original called one training step on the next 50-token window an "epoch". Here a
+ * step is a step, and {@code --epochs N} trains N whole passes over the text.
+ */
+abstract class SequenceExperiment implements Experiment {
+  private static final Logger LOG = LoggerFactory.getLogger(SequenceExperiment.class);
+  private static final int DEFAULT_STEPS = 100;
+
+  @Spec
+  CommandSpec spec;
+
+  // Defaults are field initialisers, not picocli default values, because picocli applies
+  // those only to a subcommand named on the command line, and a bare "reproduce" runs every
+  // experiment without parsing its options.
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "Training steps, each on the next window of --window tokens, as the"
+          + " original's 100 \"epochs\" (default: " + DEFAULT_STEPS + ").")
+  Integer steps;
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Train N whole passes over the first 90% of each text instead of --steps,"
+          + " and report the mean loss per token on the last 10% after every pass.")
+  Integer epochs;
+
+  @Option(names = "--hidden", paramLabel = "H",
+      description = "Hidden size (default: ${DEFAULT-VALUE}).")
+  int hidden = 128;
+
+  @Option(names = "--window", paramLabel = "T",
+      description = "Tokens per training step; backpropagation stops at the window's start"
+          + " (default: ${DEFAULT-VALUE}).")
+  int window = 50;
+
+  @Option(names = "--lr", paramLabel = "RATE",
+      description = "Adagrad learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate = 0.01;
+
+  @Option(names = "--sample-length", paramLabel = "N",
+      description = "Tokens per sample (default: ${DEFAULT-VALUE}).")
+  int sampleLength = 40;
+
+  @Option(names = "--sample-every", paramLabel = "N",
+      description = "Steps between samples; with --epochs, one sample follows each pass"
+          + " instead (default: ${DEFAULT-VALUE}).")
+  int sampleEvery = 20;
+
+  @Option(names = "--temperature", paramLabel = "TAU",
+      description = "Sampling temperature: 1 draws from the model's distribution, 0 takes"
+          + " the most likely token (default: ${DEFAULT-VALUE}).")
+  double temperature = 1.0;
+
+  @Option(names = "--words", paramLabel = "K",
+      description = "Most frequent words kept by the word runs; the rest map to one unknown"
+          + " token (default: ${DEFAULT-VALUE}).")
+  int words = 5000;
+
+  @Option(names = "--level", paramLabel = "LEVEL", split = ",",
+      description = "Runs to do: char, word or char,word (default: both).")
+  List<String> levels;
+
+  @Option(names = "--keep-gutenberg-header",
+      description = "Train on the whole file, Project Gutenberg header and footer included,"
+          + " as the original did (default: only the novel's text).")
+  boolean keepGutenbergHeader;
+
+  /** Returns the character run and the word run of this experiment. */
+  abstract List<TextRunSpec> runs();
+
+  /** Returns the heading text of the report section. */
+  abstract String title();
+
+  @Override
+  public void validate() {
+    requirePositive("--hidden", hidden);
+    requirePositive("--window", window);
+    requirePositive("--sample-every", sampleEvery);
+    if (sampleLength < 0) {
+      throw invalid("--sample-length must be 0 or more, got " + sampleLength);
+    }
+    if (words < 2) {
+      throw invalid("--words must be at least 2, got " + words);
+    }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw invalid("--lr must be a positive finite number, got " + learningRate);
+    }
+    if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+      throw invalid("--temperature must be a finite number of 0 or more, got " + temperature);
+    }
+    if (steps != null && epochs != null) {
+      throw invalid("--steps and --epochs exclude each other: give one, got --steps " + steps
+          + " and --epochs " + epochs);
+    }
+    if (steps != null) {
+      requirePositive("--steps", steps);
+    }
+    if (epochs != null) {
+      requirePositive("--epochs", epochs);
+    }
+    selectedRuns();
+  }
+
+  @Override
+  public ExperimentResult run(RunContext context) throws IOException {
+    Path folder = context.experimentFolder(name());
+    TextRunSettings settings = settings(context.seed());
+    List<TextRunResult> results = new ArrayList<>();
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (TextRunSpec run : selectedRuns()) {
+      TextRunResult result = TextRun.run(run, settings, context.dataFolder(),
+          planned -> ProgressReporter.start(run.run(), "steps", planned));
+      TextRunReport.writeFiles(folder, result);
+      LOG.info("{}: {} steps in {} s (the original: {} s); loss {} at the first step, mean {}"
+              + " over the last 10; files in {}", run.run(), result.losses().length,
+          format(result.seconds(), 1), format(run.originalSeconds(), 0),
+          format(result.losses()[0], 1), format(TextRunReport.meanOfLast(result, 10), 1),
+          folder.toAbsolutePath());
+      results.add(result);
+      entries.add(TextRunReport.summaryEntry(result));
+    }
+    return new ExperimentResult(name(), entries,
+        SequenceReportSection.markdown(name(), title(), settings, results));
+  }
+
+  TextRunSettings settings(long seed) {
+    return new TextRunSettings(hidden, window, learningRate,
+        steps != null ? steps : DEFAULT_STEPS, epochs != null ? epochs : 0, sampleLength,
+        sampleEvery, temperature, words, !keepGutenbergHeader, seed);
+  }
+
+  /** Returns the runs that --level selects, in the fixed order char, word. */
+  List<TextRunSpec> selectedRuns() {
+    if (levels == null || levels.isEmpty()) {
+      return runs();
+    }
+    List<TextRunSpec> selected = new ArrayList<>();
+    for (String level : levels) {
+      String name = level.trim().toLowerCase(Locale.ROOT);
+      if (!name.equals("char") && !name.equals("word")) {
+        throw invalid("--level must be char, word or char,word, got '" + level + "'");
+      }
+    }
+    for (TextRunSpec run : runs()) {
+      String name = run.level().name().toLowerCase(Locale.ROOT);
+      if (levels.stream().anyMatch(l -> l.trim().equalsIgnoreCase(name))) {
+        selected.add(run);
+      }
+    }
+    return selected;
+  }
+
+  private void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw invalid(option + " must be at least 1, got " + value);
+    }
+  }
+
+  private ParameterException invalid(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static String format(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+}

@@ -1,0 +1,191 @@
+package io.neuralbytes.experiments.sequence;
+
+import io.neuralbytes.core.ProgressListener;
+import io.neuralbytes.core.RandomSource;
+import io.neuralbytes.datasets.CharVocabulary;
+import io.neuralbytes.datasets.Checksums;
+import io.neuralbytes.datasets.EncodedText;
+import io.neuralbytes.datasets.Novels;
+import io.neuralbytes.datasets.TextCorpus;
+import io.neuralbytes.datasets.TextSplit;
+import io.neuralbytes.datasets.Vocabulary;
+import io.neuralbytes.datasets.WordVocabulary;
+import io.neuralbytes.experiments.output.ProgressReporter;
+import io.neuralbytes.experiments.sequence.TextRunResult.Sample;
+import io.neuralbytes.sequence.Sampler;
+import io.neuralbytes.sequence.SequenceModel;
+import io.neuralbytes.sequence.SequenceTrainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one text run: loads the novel, builds its vocabulary, trains the model and draws the
+ * samples. Files are written by {@link TextRunReport}.
+ */
+final class TextRun {
+  private static final Logger LOG = LoggerFactory.getLogger(TextRun.class);
+
+  private TextRun() {
+  }
+
+  /**
+   * Loads the novel of {@code spec} from {@code dataFolder} and trains on it.
+   *
+   * @param progressFactory opens a progress reporter for a number of planned steps; in
+   *     epoch mode that is the steps of all passes
+   * @throws IllegalArgumentException if the novel is missing or the text is shorter than one
+   *     window
+   */
+  static TextRunResult run(TextRunSpec spec, TextRunSettings settings, Path dataFolder,
+      LongFunction<ProgressReporter> progressFactory) throws IOException {
+    long start = System.nanoTime();
+    Path file = Novels.find(dataFolder, spec.ebook());
+    TextCorpus corpus = TextCorpus.load(file,
+        TextCorpus.Options.defaults().withStripGutenberg(settings.stripGutenbergHeader()));
+    Vocabulary vocabulary = spec.level() == TextRunSpec.Level.CHAR
+        ? CharVocabulary.codes256()
+        : WordVocabulary.mostFrequent(corpus, settings.wordVocabularySize());
+    EncodedText encoded = vocabulary.encode(corpus);
+    encoded.requireWindow(settings.window());
+    int[] text = encoded.indices();
+    int[] train = text;
+    int[] validation = new int[0];
+    if (settings.epochMode()) {
+      TextSplit split = encoded.split(TextRunSettings.TRAIN_FRACTION);
+      split.requireWindow(settings.window());
+      train = split.train();
+      validation = split.validation();
+    }
+    LOG.info("{}: {} {} on {} ({}), {} tokens, vocabulary {}, hidden {}, window {}, lr {},"
+            + " {}, seed {}", spec.run(), spec.level(), spec.model(), file.getFileName(),
+        spec.title(), text.length, vocabulary.describe(), settings.hiddenSize(),
+        settings.window(), settings.learningRate(),
+        settings.epochMode() ? settings.epochs() + " epochs" : settings.steps() + " steps",
+        settings.seed());
+
+    RandomSource root = new RandomSource(settings.seed());
+    RandomSource initRng = root.split();
+    RandomSource sampleRng = root.split();
+    SequenceModel model = spec.model().create(vocabulary.size(), settings.hiddenSize(),
+        settings.window(), initRng);
+    SequenceTrainer trainer =
+        new SequenceTrainer(model, train, settings.window(), settings.learningRate());
+    Sampler sampler = new Sampler(model);
+
+    long planned = settings.epochMode()
+        ? (long) ceilDiv(train.length - 1, settings.window()) * settings.epochs()
+        : settings.steps();
+    long trainingStart = System.nanoTime();
+    Training training;
+    try (ProgressReporter progress = progressFactory.apply(planned)) {
+      training = settings.epochMode()
+          ? trainEpochs(trainer, sampler, sampleRng, vocabulary, validation, settings, planned,
+              progress::onProgress)
+          : trainSteps(trainer, sampler, sampleRng, vocabulary, settings,
+              progress::onProgress);
+    }
+    long end = System.nanoTime();
+
+    return new TextRunResult(spec, settings, file, Checksums.sha256(file), vocabulary,
+        text.length,
+        encoded.unknownCount(), train.length, training.losses(), training.windowLengths(),
+        training.samples, training.validationLosses, training.trainLosses,
+        (end - trainingStart) / 1e9, (end - start) / 1e9);
+  }
+
+  private static Training trainSteps(SequenceTrainer trainer, Sampler sampler,
+      RandomSource sampleRng, Vocabulary vocabulary, TextRunSettings settings,
+      ProgressListener progress) {
+    Training training = new Training(settings.steps());
+    for (int step = 1; step <= settings.steps(); step++) {
+      double loss = trainer.step();
+      training.add(loss, trainer.lastWindowLength());
+      progress.onProgress(step, settings.steps(), loss);
+      if (step % settings.sampleEvery() == 0) {
+        training.samples.add(sample(trainer, sampler, sampleRng, vocabulary, settings, 0));
+      }
+    }
+    return training;
+  }
+
+  private static Training trainEpochs(SequenceTrainer trainer, Sampler sampler,
+      RandomSource sampleRng, Vocabulary vocabulary, int[] validation, TextRunSettings settings,
+      long planned, ProgressListener progress) {
+    Training training = new Training(planned);
+    training.validationLosses = new double[settings.epochs()];
+    training.trainLosses = new double[settings.epochs()];
+    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+      double lossSum = 0.0;
+      long tokens = 0;
+      do {
+        double loss = trainer.step();
+        training.add(loss, trainer.lastWindowLength());
+        lossSum += loss;
+        tokens += trainer.lastWindowLength();
+        progress.onProgress(trainer.steps(), planned, loss);
+      } while (!trainer.atEndOfText());
+      training.trainLosses[epoch - 1] = lossSum / tokens;
+      training.validationLosses[epoch - 1] =
+          SequenceTrainer.meanLoss(trainer.model(), validation, settings.window());
+      LOG.info("epoch {}: mean loss per token {} on the training text, {} on the held-out"
+              + " text", epoch, String.format("%.4f", training.trainLosses[epoch - 1]),
+          String.format("%.4f", training.validationLosses[epoch - 1]));
+      training.samples.add(sample(trainer, sampler, sampleRng, vocabulary, settings, epoch));
+    }
+    return training;
+  }
+
+  /** Draws a sample from the first input token of the last window and the current state. */
+  private static Sample sample(SequenceTrainer trainer, Sampler sampler, RandomSource rng,
+      Vocabulary vocabulary, TextRunSettings settings, int epoch) {
+    int first = trainer.lastWindowFirstToken();
+    int[] drawn = sampler.sample(first, trainer.state(), settings.sampleLength(),
+        settings.temperature(), rng);
+    return new Sample(trainer.steps(), epoch, vocabulary.token(first), vocabulary.decode(drawn),
+        drawn);
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  /** Losses and samples collected while training. */
+  private static final class Training {
+    private double[] losses;
+    private int[] windowLengths;
+    private int count;
+    private final List<Sample> samples = new ArrayList<>();
+    private double[] validationLosses = new double[0];
+    private double[] trainLosses = new double[0];
+
+    Training(long expectedSteps) {
+      int capacity = (int) Math.min(Math.max(expectedSteps, 16), Integer.MAX_VALUE - 8);
+      losses = new double[capacity];
+      windowLengths = new int[capacity];
+    }
+
+    void add(double loss, int windowLength) {
+      if (count == losses.length) {
+        losses = Arrays.copyOf(losses, 2 * count);
+        windowLengths = Arrays.copyOf(windowLengths, 2 * count);
+      }
+      losses[count] = loss;
+      windowLengths[count] = windowLength;
+      count++;
+    }
+
+    double[] losses() {
+      return Arrays.copyOf(losses, count);
+    }
+
+    int[] windowLengths() {
+      return Arrays.copyOf(windowLengths, count);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.neuralbytes.experiments.sequence;
+
+import io.neuralbytes.datasets.Vocabulary;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a text run produced.
+ *
+ * @param spec the run
+ * @param settings its settings
+ * @param file the novel's file
+ * @param fileSha256 the SHA-256 checksum of that file, hexadecimal
+ * @param vocabulary the vocabulary the tokens index
+ * @param textTokens tokens of the whole text
+ * @param unknownTokens tokens of the text that fell on the unknown index
+ * @param trainTokens tokens trained on (the whole text in step mode)
+ * @param losses the loss of every step, summed over its window
+ * @param windowLengths the number of inputs of every step's window
+ * @param samples the samples drawn during training
+ * @param validationLosses in epoch mode, the mean validation loss per token after each pass;
+ *     empty in step mode
+ * @param trainLosses in epoch mode, the mean training loss per token of each pass
+ * @param trainingSeconds wall-clock seconds of training and sampling
+ * @param seconds wall-clock seconds of the whole run: loading, training, sampling
+ */
+record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file, String fileSha256,
+    Vocabulary vocabulary, int textTokens, long unknownTokens, int trainTokens,
+    double[] losses, int[] windowLengths, List<Sample> samples, double[] validationLosses,
+    double[] trainLosses, double trainingSeconds, double seconds) {
+
+  /**
+   * A text drawn from the model.
+   *
+   * @param step the training step after which it was drawn
+   * @param epoch the pass after which it was drawn, or 0 in step mode
+   * @param start the token fed first, decoded
+   * @param text the drawn tokens, decoded
+   * @param tokens the drawn tokens
+   */
+  record Sample(long step, int epoch, String start, String text, int[] tokens) {
+  }
+
+  /** Returns the mean loss of steps {@code fromStep} to {@code toStep}, counted from 1, both included. */
+  double meanLoss(int fromStep, int toStep) {
+    double sum = 0.0;
+    for (int s = fromStep; s <= toStep; s++) {
+      sum += losses[s - 1];
+    }
+    return sum / (toStep - fromStep + 1);
+  }
+}

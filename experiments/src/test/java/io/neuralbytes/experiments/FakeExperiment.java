@@ -1,0 +1,60 @@
+package io.neuralbytes.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Test experiments that write one small file each and record, in {@link #RUNS}, the order
+ * and context they ran with. Picocli may create new instances, so the record is static.
+ */
+abstract class FakeExperiment implements Experiment {
+
+    record Run(String name, RunContext context, double value) { }
+
+    static final List<Run> RUNS = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Set only through its annotation default, to check that defaults reach every experiment. */
+    @Option(names = "--value", defaultValue = "1", description = "A positive number.")
+    double value;
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public void validate() {
+        if (!(value > 0)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--value must be a positive number, got " + value);
+        }
+    }
+
+    @Override
+    public ExperimentResult run(RunContext context) throws IOException {
+        RUNS.add(new Run(name(), context, value));
+        Files.writeString(context.experimentFolder(name()).resolve("out.txt"), "value " + value);
+        return new ExperimentResult(name(),
+                List.of(Map.of("run", "only", "seconds", 0.0, "value", value)),
+                "## " + name() + "\n\nvalue " + value + "\n");
+    }
+
+    @Command(name = "first", mixinStandardHelpOptions = true)
+    static final class First extends FakeExperiment {
+    }
+
+    @Command(name = "second", mixinStandardHelpOptions = true)
+    static final class Second extends FakeExperiment {
+    }
+}

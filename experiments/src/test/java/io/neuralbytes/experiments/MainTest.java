@@ -1,0 +1,184 @@
+package io.neuralbytes.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Main.newCommandLine();
+        CommandLine reproduce = commandLine.getSubcommands().get("reproduce");
+        for (String name : List.copyOf(reproduce.getSubcommands().keySet())) {
+            reproduce.getCommandSpec().removeSubcommand(name);
+        }
+        reproduce.addSubcommand(new FakeExperiment.First());
+        reproduce.addSubcommand(new FakeExperiment.Second());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @BeforeEach
+    void clearRuns() {
+        FakeExperiment.RUNS.clear();
+    }
+
+    private static List<String> ranNames() {
+        return FakeExperiment.RUNS.stream().map(FakeExperiment.Run::name).toList();
+    }
+
+    private static RunContext onlyContext() {
+        assertEquals(1, FakeExperiment.RUNS.size());
+        return FakeExperiment.RUNS.get(0).context();
+    }
+
+    private Path out() {
+        return temp.resolve("results");
+    }
+
+    @Test
+    void reproduceAloneRunsEveryExperiment() throws Exception {
+        assertEquals(0, run("reproduce", "--out", out().toString()), err.toString());
+        assertEquals(List.of("first", "second"), ranNames());
+        String report = Files.readString(out().resolve("report.md"));
+        assertTrue(report.indexOf("## first") < report.indexOf("## second"), report);
+        assertTrue(Files.exists(out().resolve("first/out.txt")));
+    }
+
+    @Test
+    void experimentNamedTwiceRejected() {
+        assertEquals(2, run("reproduce", "second", "second", "--out", out().toString()));
+        assertTrue(err.toString().contains("experiment 'second' is named more than once"),
+                err.toString());
+        assertEquals(List.of(), ranNames());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void namedExperimentRunsAlone() {
+        assertEquals(0, run("reproduce", "second", "--out", out().toString()));
+        assertEquals(List.of("second"), ranNames());
+    }
+
+    @Test
+    void repeatedSubcommandsRunBoth() {
+        assertEquals(0, run("reproduce", "second", "first", "--out", out().toString()),
+                err.toString());
+        assertEquals(List.of("first", "second"), ranNames());
+    }
+
+    @Test
+    void sharedOptionsBeforeExperimentName() {
+        assertEquals(0, run("reproduce", "--seed", "7", "--threads", "3", "--data", "d",
+                "--out", out().toString(), "first"));
+        assertEquals(7, onlyContext().seed());
+        assertEquals(3, onlyContext().threads());
+        assertEquals(Path.of("d"), onlyContext().dataFolder());
+        assertEquals(out(), onlyContext().outputFolder());
+    }
+
+    @Test
+    void sharedOptionsAfterExperimentName() {
+        assertEquals(0, run("reproduce", "first", "--seed", "7", "--threads", "3",
+                "--out", out().toString()));
+        assertEquals(7, onlyContext().seed());
+        assertEquals(3, onlyContext().threads());
+        assertEquals(out(), onlyContext().outputFolder());
+    }
+
+    @Test
+    void defaultsApplyWithoutOptions() {
+        assertEquals(0, run("reproduce", "first", "--out", out().toString()));
+        assertEquals(0, onlyContext().seed());
+        assertEquals(Runtime.getRuntime().availableProcessors(), onlyContext().threads());
+    }
+
+    @Test
+    void unknownExperimentFailsWithOneLine() {
+        assertEquals(2, run("reproduce", "nosuch", "--out", out().toString()));
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("unknown experiment 'nosuch'"), message);
+        assertTrue(message.contains("first, second"), message);
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void unknownNameAfterExperimentFailsWithOneLine() {
+        assertEquals(2, run("reproduce", "first", "nosuch", "--out", out().toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("unknown experiment 'nosuch'"), err.toString());
+        assertEquals(List.of(), ranNames());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void invalidExperimentOptionWritesNothing() {
+        assertEquals(2, run("reproduce", "first", "second", "--value", "-1",
+                "--out", out().toString()));
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("--value must be a positive number, got -1.0"), message);
+        assertEquals(List.of(), ranNames());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void zeroThreadsRejected() {
+        assertEquals(2, run("reproduce", "first", "--threads", "0", "--out", out().toString()));
+        assertTrue(err.toString().contains("--threads must be at least 1, got 0"), err.toString());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void unparsableNumberRejected() {
+        assertEquals(2, run("reproduce", "first", "--seed", "x", "--out", out().toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--seed"), err.toString());
+    }
+
+    @Test
+    void missingCommandIsUsageError() {
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("missing command"), err.toString());
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        assertEquals(0, run("reproduce", "--help"));
+        assertTrue(out.toString().contains("--out"), out.toString());
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().contains("neuralbytes"), out.toString());
+        assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void rerunReplacesOnlyItsOwnEntries() throws Exception {
+        assertEquals(0, run("reproduce", "--out", out().toString()));
+        assertEquals(0, run("reproduce", "first", "--value", "2", "--out", out().toString()));
+        String summary = Files.readString(out().resolve("summary.json"));
+        assertTrue(summary.contains("\"value\" : 2.0"), summary);
+        assertTrue(summary.contains("\"experiment\" : \"second\""), summary);
+        String report = Files.readString(out().resolve("report.md"));
+        assertTrue(report.contains("value 2.0"), report);
+        assertFalse(report.contains("value 1.0\n<!-- end first"), report);
+        assertTrue(report.contains("## second"), report);
+    }
+}

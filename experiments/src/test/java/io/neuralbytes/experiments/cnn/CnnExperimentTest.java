@@ -1,0 +1,215 @@
+package io.neuralbytes.experiments.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralbytes.experiments.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code reproduce cnn} end to end, on the real CIFAR-10 files named by NEURALBYTES_DATA. */
+class CnnExperimentTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void originalRunLearnsAndRepeats() throws IOException {
+        Path data = sharedData();
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+
+        assertEquals(0, run("reproduce", "cnn", "--out", first.toString(), "--data",
+                data.toString()), err.toString());
+        assertEquals(0, run("reproduce", "cnn", "--out", second.toString(), "--data",
+                data.toString()), err.toString());
+
+        Map<String, Object> entry = onlyEntry(first);
+        assertEquals("cnn", entry.get("experiment"));
+        assertEquals("cifar10-grey", entry.get("run"));
+        assertEquals(350, entry.get("train_images"));
+        assertEquals(150, entry.get("heldout_images"));
+        assertEquals(1000, entry.get("test_images"));
+        assertEquals(false, entry.get("diverged"));
+        List<Double> costs = costs(entry);
+        assertEquals(50, costs.size());
+        assertTrue(costs.get(49) < costs.get(9) - 0.3,
+                "cost at epoch 10 " + costs.get(9) + ", at epoch 50 " + costs.get(49));
+        assertEquals(costs.get(49), (Double) entry.get("final_loss"), 0.0);
+        double testAccuracy = (Double) entry.get("test_accuracy");
+        assertTrue(testAccuracy >= 0.15, "test accuracy " + testAccuracy);
+        double heldOutAccuracy = (Double) entry.get("heldout_accuracy");
+        assertTrue(heldOutAccuracy > 0.10, "held-out accuracy " + heldOutAccuracy);
+        double seconds = ((Number) entry.get("seconds")).doubleValue();
+        assertTrue(seconds < 10, "run took " + seconds + " s");
+
+        Map<String, Object> again = onlyEntry(second);
+        assertEquals(costs, costs(again));
+        assertEquals(entry.get("test_accuracy"), again.get("test_accuracy"));
+        assertEquals(entry.get("heldout_accuracy"), again.get("heldout_accuracy"));
+
+        for (String file : List.of(CnnOutputs.COST_PLOT, CnnOutputs.CONFUSION_PLOT,
+                CnnOutputs.FILTER_PLOT, CnnOutputs.COST_CSV, CnnOutputs.CONFUSION_CSV)) {
+            assertTrue(Files.size(first.resolve("cnn").resolve(file)) > 100, file);
+        }
+        String report = Files.readString(first.resolve("report.md"));
+        assertTrue(report.contains("## cnn: small CNN on CIFAR-10"), report);
+        assertTrue(report.contains("| 50 | " + CnnOutputs.format(costs.get(49), 4)
+                + " | 1.2269 |"), report);
+        assertTrue(report.contains("![Average cost per epoch](cnn/cost.png)"), report);
+        assertTrue(report.contains("| test_batch.bin | 1000 | `8314c96d"), report);
+    }
+
+    @Test
+    void otherSeedGivesOtherSplit() throws IOException {
+        Path data = sharedData();
+        Path seed0 = temp.resolve("seed0");
+        Path seed1 = temp.resolve("seed1");
+        String[] quick = {"--epochs", "2", "--images-per-file", "20"};
+
+        assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--out", seed0.toString(),
+                "--data", data.toString()}, quick)), err.toString());
+        assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--out", seed1.toString(),
+                "--data", data.toString(), "--seed", "1"}, quick)), err.toString());
+
+        assertFalse(costs(onlyEntry(seed0)).equals(costs(onlyEntry(seed1))));
+        String report = Files.readString(seed0.resolve("report.md"));
+        assertTrue(report.contains("differ from the original's README run"), report);
+    }
+
+    @Test
+    void rgbMiniBatchShuffledRunWorks() throws IOException {
+        Path data = sharedData();
+        Path out = temp.resolve("rgb");
+
+        assertEquals(0, run("reproduce", "cnn", "--out", out.toString(), "--data",
+                data.toString(), "--rgb", "--batch-size", "8", "--shuffle", "--epochs", "3",
+                "--images-per-file", "20", "--filters", "2", "--filter-size", "5x4",
+                "--filter-bias", "--lr", "0.01"), err.toString());
+
+        Map<String, Object> entry = onlyEntry(out);
+        assertEquals("cifar10-rgb", entry.get("run"));
+        assertEquals(3, entry.get("channels"));
+        assertEquals(8, entry.get("batch_size"));
+        assertEquals(true, entry.get("shuffle"));
+        assertEquals(5, entry.get("filter_height"));
+        assertEquals(4, entry.get("filter_width"));
+        assertEquals(70, entry.get("train_images"));
+        assertEquals(3, costs(entry).size());
+        assertTrue(Files.size(out.resolve("cnn").resolve(CnnOutputs.FILTER_PLOT)) > 100);
+    }
+
+    @Test
+    void missingDataFailsWithHint() throws IOException {
+        Path empty = Files.createDirectory(temp.resolve("empty"));
+        Path out = temp.resolve("out");
+
+        int exit = run("reproduce", "cnn", "--out", out.toString(), "--data", empty.toString());
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("CIFAR-10 not found in " + empty.toAbsolutePath()), message);
+        assertTrue(message.contains("To get the data, download"
+                + " https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"), message);
+        assertTrue(message.contains("--data or the NEURALBYTES_DATA environment variable"),
+                message);
+        assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+
+    @Test
+    void badOptionsRejectedBeforeRunning() {
+        Path out = temp.resolve("out");
+        String[][] cases = {
+            {"--epochs", "0", "--epochs must be at least 1, got 0"},
+            {"--lr", "-1", "--lr must be a positive finite number, got -1"},
+            {"--lr", "NaN", "--lr must be a positive finite number, got NaN"},
+            {"--filters", "0", "--filters must be at least 1, got 0"},
+            {"--filter-size", "3by3", "--filter-size must be HxW or N, such as 3x3 or 5,"
+                    + " got '3by3'"},
+            {"--filter-size", "33x3", "--filter-size must be between 1x1 and 32x32 for 32x32"
+                    + " images, got '33x3'"},
+            {"--filter-size", "0", "--filter-size must be between 1x1 and 32x32 for 32x32"
+                    + " images, got '0'"},
+            {"--batch-size", "351", "--batch-size must be between 1 and the 350 training"
+                    + " images, got 351"},
+            {"--images-per-file", "0", "--images-per-file must be between 1 and 10000, got 0"},
+            {"--train-fraction", "1", "--train-fraction must be between 0 and 1, got 1"},
+            {"--train-fraction", "0.9999", "--train-fraction 0.9999 of 500 images leaves 500"
+                    + " for training and 0 held out; expected at least 1 of each"},
+            {"--train-fraction", "0.0001", "--train-fraction 0.0001 of 500 images leaves 0 for"
+                    + " training and 500 held out; expected at least 1 of each"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            int exit = run("reproduce", "cnn", "--out", out.toString(), c[0], c[1]);
+            assertEquals(2, exit, String.join(" ", c));
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertTrue(err.toString().contains(c[2]), err.toString());
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void loggedEpochsEveryTenAndLast() {
+        assertEquals(List.of(10, 20, 30, 40, 50), CnnReport.loggedEpochs(50));
+        assertEquals(List.of(10, 20, 25), CnnReport.loggedEpochs(25));
+        assertEquals(List.of(3), CnnReport.loggedEpochs(3));
+    }
+
+    @Test
+    void csvFilesHaveHeaderAndRows() {
+        assertEquals("epoch,average_cost\n1,2.5\n2,NaN\n",
+                CnnOutputs.costCsv(new double[] {2.5, Double.NaN}));
+        assertEquals("true\\predicted,cat,dog\ncat,3,1\ndog,0,2\n",
+                CnnOutputs.confusionCsv(List.of("cat", "dog"), new int[][] {{3, 1}, {0, 2}}));
+    }
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                args);
+    }
+
+    private static Path sharedData() {
+        String value = System.getenv("NEURALBYTES_DATA");
+        assumeTrue(value != null && !value.isBlank(),
+                "NEURALBYTES_DATA is not set, so the CIFAR-10 runs are skipped");
+        return Path.of(value);
+    }
+
+    private static Map<String, Object> onlyEntry(Path out) throws IOException {
+        List<Map<String, Object>> entries = new ObjectMapper().readValue(
+                out.resolve("summary.json").toFile(), new TypeReference<>() { });
+        assertEquals(1, entries.size());
+        return entries.get(0);
+    }
+
+    private static List<Double> costs(Map<String, Object> entry) {
+        List<Double> costs = new ArrayList<>();
+        for (Object cost : (List<?>) entry.get("epoch_costs")) {
+            costs.add(((Number) cost).doubleValue());
+        }
+        return costs;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,209 @@
+package io.neuralbytes.experiments.mlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralbytes.experiments.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MlpExperimentTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                args);
+    }
+
+    private List<Map<String, Object>> summary(Path out) throws IOException {
+        return new ObjectMapper().readValue(out.resolve("summary.json").toFile(),
+                new TypeReference<>() { });
+    }
+
+    private static Map<String, Object> entry(List<Map<String, Object>> summary, String run) {
+        return summary.stream().filter(e -> run.equals(e.get("run"))).findFirst().orElseThrow();
+    }
+
+    private static long countPngs(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".png")).count();
+        }
+    }
+
+    @Test
+    void fullSweepUnderThirtySeconds() throws IOException {
+        Path out = temp.resolve("results");
+        long start = System.nanoTime();
+        assertEquals(0, run("reproduce", "mlp", "--out", out.toString()), err.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 30, "the sweep took " + seconds + " s");
+
+        assertEquals(112, countPngs(out.resolve("mlp")));
+        List<Map<String, Object>> summary = summary(out);
+        assertEquals(56, summary.size());
+        for (Map<String, Object> e : summary) {
+            for (String key : List.of("experiment", "run", "seconds", "epochs", "learning_rate",
+                    "final_loss", "accuracy")) {
+                assertTrue(e.containsKey(key), key + " missing in " + e);
+            }
+            double accuracy = ((Number) e.get("accuracy")).doubleValue();
+            assertTrue(accuracy >= 0, "accuracy " + accuracy);
+            assertTrue(accuracy <= 1, "accuracy " + accuracy);
+        }
+
+        Map<String, Object> best = entry(summary, "e10000-lr0.1");
+        assertEquals(1.0, ((Number) best.get("accuracy")).doubleValue());
+        assertTrue(((Number) best.get("final_loss")).doubleValue() < 0.02, best.toString());
+        assertEquals(80_000, entry(summary, "e80000-lr0.01").get("epochs"));
+
+        String predictions = Files.readString(out.resolve("mlp/predictions.txt"));
+        assertEquals(56, predictions.lines().filter(l -> l.startsWith("epochs ")).count());
+        String report = Files.readString(out.resolve("report.md"));
+        assertEquals(56, report.lines().filter(l -> l.matches("\\| e[0-9].*")).count());
+        assertTrue(report.contains("<img src=\"mlp/e10000-lr0.1-boundary.png\""), "plot embedded");
+    }
+
+    @Test
+    void tinyLearningRateBarelyMoves() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "100", "--lr", "0.000001",
+                "--out", out.toString()), err.toString());
+        Map<String, Object> e = summary(out).get(0);
+        double initial = ((Number) e.get("initial_loss")).doubleValue();
+        double last = ((Number) e.get("final_loss")).doubleValue();
+        assertTrue(Math.abs(initial - last) < 1e-4, initial + " -> " + last);
+        assertTrue(last < initial, "gradient descent must lower the cost");
+    }
+
+    @Test
+    void negativeLearningRateRejected() {
+        assertRejected("--lr must be a positive finite number, got -1.0",
+                "reproduce", "mlp", "--lr", "-1");
+    }
+
+    @Test
+    void notANumberLearningRateRejected() {
+        assertRejected("--lr must be a positive finite number, got NaN",
+                "reproduce", "mlp", "--lr", "NaN");
+    }
+
+    @Test
+    void zeroEpochsRejected() {
+        assertRejected("--epochs must be at least 1, got 0", "reproduce", "mlp", "--epochs", "0");
+    }
+
+    @Test
+    void unknownExperimentRejected() {
+        assertRejected("unknown experiment 'mlpx'", "reproduce", "mlpx");
+    }
+
+    @Test
+    void zeroHiddenWidthRejected() {
+        assertRejected("--hidden-width must be at least 1, got 0",
+                "reproduce", "mlp", "--hidden-width", "0");
+    }
+
+    private void assertRejected(String expected, String... args) {
+        Path out = temp.resolve("results");
+        String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", out.toString()))
+                .toArray(String[]::new);
+        assertEquals(2, run(withOut));
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains(expected), message);
+        assertFalse(Files.exists(out), "nothing may be written");
+    }
+
+    private static MlpExperiment parse(String... args) {
+        MlpExperiment experiment = new MlpExperiment();
+        new CommandLine(experiment).parseArgs(args);
+        return experiment;
+    }
+
+    @Test
+    void defaultPlanIsOriginalSweep() {
+        List<MlpRunSettings> runs = parse().plannedRuns();
+        assertEquals(56, runs.size());
+        assertEquals(new MlpRunSettings(100, 1e-6), runs.get(0));
+        assertTrue(runs.contains(new MlpRunSettings(80_000, 0.01)));
+        assertTrue(runs.contains(new MlpRunSettings(80_000, 0.1)));
+        assertFalse(runs.contains(new MlpRunSettings(80_000, 0.001)));
+    }
+
+    @Test
+    void learningRateOptionRestrictsSweep() {
+        List<MlpRunSettings> runs = parse("--lr", "0.1").plannedRuns();
+        assertEquals(10, runs.size());
+        assertTrue(runs.stream().allMatch(r -> r.learningRate() == 0.1));
+        assertTrue(runs.contains(new MlpRunSettings(80_000, 0.1)));
+    }
+
+    @Test
+    void epochsOptionRestrictsSweep() {
+        List<MlpRunSettings> runs = parse("--epochs", "200,100", "--lr", "0.1", "--lr", "0.01")
+                .plannedRuns();
+        assertEquals(List.of(new MlpRunSettings(100, 0.01), new MlpRunSettings(100, 0.1),
+                new MlpRunSettings(200, 0.01), new MlpRunSettings(200, 0.1)), runs);
+    }
+
+    @Test
+    void resultsIndependentOfThreads() throws IOException {
+        Path oneThread = temp.resolve("one-thread");
+        Path twoThreads = temp.resolve("two-threads");
+        String[] sweep = {"reproduce", "mlp", "--epochs", "300,700", "--lr", "0.1,0.01"};
+        assertEquals(0, run(concat(sweep, "--threads", "1", "--out", oneThread.toString())));
+        assertEquals(0, run(concat(sweep, "--threads", "2", "--out", twoThreads.toString())));
+        List<Map<String, Object>> first = summary(oneThread);
+        List<Map<String, Object>> second = summary(twoThreads);
+        assertEquals(4, first.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).get("run"), second.get(i).get("run"));
+            assertEquals(first.get(i).get("final_loss"), second.get(i).get("final_loss"));
+            assertEquals(first.get(i).get("predictions"), second.get(i).get("predictions"));
+        }
+    }
+
+    @Test
+    void hiddenLayerOptionsShapeNetwork() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "mlp", "--hidden-layers", "2", "--hidden-width", "3",
+                "--epochs", "100", "--lr", "0.1", "--out", out.toString()), err.toString());
+        assertEquals(List.of(3, 3), summary(out).get(0).get("hidden_widths"));
+        assertTrue(Files.readString(out.resolve("report.md")).contains("Network 2-3-3-1"));
+    }
+
+    @Test
+    void accuracyCountsNaNAsWrong() {
+        double[] targets = {0, 1, 1, 1};
+        assertEquals(1.0, MlpRun.accuracy(new double[] {0.1, 0.9, 0.5, 0.7}, targets));
+        assertEquals(0.5, MlpRun.accuracy(new double[] {0.6, 0.9, 0.4, 0.7}, targets));
+        assertEquals(0.0, MlpRun.accuracy(new double[] {Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN}, targets));
+    }
+
+    @Test
+    void runNamesUsePlainDecimals() {
+        assertEquals("e100-lr0.000001", new MlpRunSettings(100, 1e-6).name());
+        assertEquals("e80000-lr0.1", new MlpRunSettings(80_000, 0.1).name());
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return Stream.concat(Stream.of(first), Stream.of(rest)).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,53 @@
+package io.neuralbytes.experiments.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void writesIntoNewFolder() throws IOException {
+        Path target = temp.resolve("a/b/file.txt");
+        AtomicFiles.writeString(target, "héllo");
+        assertEquals("héllo", Files.readString(target));
+        assertEquals(1, countFiles(target.getParent()));
+    }
+
+    @Test
+    void replacesExistingFile() throws IOException {
+        Path target = temp.resolve("file.txt");
+        AtomicFiles.writeString(target, "old");
+        AtomicFiles.writeString(target, "new");
+        assertEquals("new", Files.readString(target));
+    }
+
+    @Test
+    void failedWriteKeepsOldContent() throws IOException {
+        Path target = temp.resolve("file.txt");
+        AtomicFiles.writeString(target, "old");
+        IOException failure = assertThrows(IOException.class, () ->
+                AtomicFiles.write(target, out -> {
+                    out.write(new byte[] {1, 2, 3});
+                    throw new IOException("disk full");
+                }));
+        assertEquals("disk full", failure.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(1, countFiles(temp), "the temporary file must be removed");
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.neuralbytes.experiments.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.neuralbytes.experiments.ExperimentResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsStoreTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<String> order = List.of("mlp", "cnn", "rnn", "lstm");
+
+    private static ExperimentResult result(String name, String... runs) {
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (String run : runs) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("run", run);
+            entry.put("seconds", 1.5);
+            entries.add(entry);
+        }
+        return new ExperimentResult(name, entries, "## " + name + " section\n\nruns " + runs.length);
+    }
+
+    @Test
+    void entriesFollowExperimentOrder() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        store.save(result("rnn", "a"));
+        store.save(result("mlp", "x", "y"));
+        List<Map<String, Object>> summary = store.readSummary();
+        assertEquals(3, summary.size());
+        assertEquals("mlp", summary.get(0).get("experiment"));
+        assertEquals("x", summary.get(0).get("run"));
+        assertEquals("y", summary.get(1).get("run"));
+        assertEquals("rnn", summary.get(2).get("experiment"));
+        assertEquals(1.5, summary.get(2).get("seconds"));
+    }
+
+    @Test
+    void rerunReplacesEntriesAndSection() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        store.save(result("mlp", "x", "y"));
+        store.save(result("cnn", "c"));
+        store.save(result("mlp", "z"));
+        List<Map<String, Object>> summary = store.readSummary();
+        assertEquals(2, summary.size());
+        assertEquals("z", summary.get(0).get("run"));
+        assertEquals("c", summary.get(1).get("run"));
+
+        String report = Files.readString(store.reportFile());
+        assertTrue(report.contains("## mlp section\n\nruns 1"), report);
+        assertFalse(report.contains("runs 2"), report);
+        assertTrue(report.indexOf("## mlp") < report.indexOf("## cnn"), report);
+        assertEquals(1, report.split("<!-- begin mlp -->", -1).length - 1, report);
+    }
+
+    @Test
+    void nonFiniteNumbersBecomeNull() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("run", "r");
+        entry.put("final_loss", Double.NaN);
+        entry.put("best", Double.POSITIVE_INFINITY);
+        store.save(new ExperimentResult("mlp", List.of(entry), "## mlp"));
+        Map<String, Object> read = store.readSummary().get(0);
+        assertTrue(read.containsKey("final_loss"));
+        assertNull(read.get("final_loss"));
+        assertNull(read.get("best"));
+    }
+
+    @Test
+    void unknownExperimentGoesLast() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        store.save(result("zeta", "q"));
+        store.save(result("lstm", "l"));
+        assertEquals("lstm", store.readSummary().get(0).get("experiment"));
+        assertEquals("zeta", store.readSummary().get(1).get("experiment"));
+    }
+
+    @Test
+    void corruptSummaryIsNotOverwritten() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Files.writeString(store.summaryFile(), "{\"not\": \"an array\"}");
+        IOException failure = assertThrows(IOException.class, () -> store.save(result("mlp", "x")));
+        assertTrue(failure.getMessage().contains(store.summaryFile().toString()),
+                failure.getMessage());
+        assertEquals("{\"not\": \"an array\"}", Files.readString(store.summaryFile()));
+    }
+}

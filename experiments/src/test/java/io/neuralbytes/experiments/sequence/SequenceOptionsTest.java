@@ -1,0 +1,66 @@
+package io.neuralbytes.experiments.sequence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.neuralbytes.experiments.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad options are rejected with one line before anything is written. */
+class SequenceOptionsTest {
+  @TempDir
+  Path temp;
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "--hidden|0|--hidden must be at least 1, got 0",
+      "--window|0|--window must be at least 1, got 0",
+      "--temperature|-0.5|--temperature must be a finite number of 0 or more, got -0.5",
+      "--lr|0|--lr must be a positive finite number, got 0.0",
+      "--lr|NaN|--lr must be a positive finite number, got NaN",
+      "--steps|0|--steps must be at least 1, got 0",
+      "--epochs|-1|--epochs must be at least 1, got -1",
+      "--sample-length|-2|--sample-length must be 0 or more, got -2",
+      "--level|chars|--level must be char, word or char,word, got 'chars'",
+  })
+  void badOptionRejected(String option, String value, String message) {
+    Path out = temp.resolve("results");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "rnn", option, value, "--out", out.toString());
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains(message), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void stepsAndEpochsExcludeEachOther() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "lstm", "--steps", "10", "--epochs", "1", "--out",
+        temp.resolve("results").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("--steps and --epochs exclude each other"),
+        err.toString());
+  }
+
+  @Test
+  void windowLongerThanTextFailsTheRun() {
+    Path data = SharedNovels.folder();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "rnn", "--level", "word", "--window", "100000", "--out",
+        temp.resolve("results").toString(), "--data", data.toString());
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("fewer than the 100,001"), err.toString());
+  }
+}
