@@ -306,19 +306,24 @@ public final class Downloader {
      */
     private HttpResponse<Long> await(CompletableFuture<HttpResponse<Long>> pending,
             AtomicReference<FileSubscriber> body, URI uri) throws IOException {
-        long lastReceived = -1;
+        long pollMillis = Math.max(1, stallTimeout.toMillis() / 4);
+        long lastReceived = 0;
+        long lastChange = System.nanoTime();
         while (true) {
             try {
-                return pending.get(stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                return pending.get(pollMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 FileSubscriber subscriber = body.get();
                 long received = subscriber == null ? 0 : subscriber.received();
-                if (received == lastReceived) {
+                long now = System.nanoTime();
+                if (received != lastReceived) {
+                    lastReceived = received;
+                    lastChange = now;
+                } else if (now - lastChange >= stallTimeout.toNanos()) {
                     cancel(pending, subscriber);
                     throw new IOException("download of " + uri + " timed out: no data for "
                             + stallTimeout.toMillis() + " ms after " + received + " bytes");
                 }
-                lastReceived = received;
             } catch (InterruptedException e) {
                 cancel(pending, body.get());
                 Thread.currentThread().interrupt();
