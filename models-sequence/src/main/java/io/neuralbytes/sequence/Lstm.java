@@ -268,7 +268,7 @@ public final class Lstm implements SequenceModel {
     }
 
     for (int q = 0; q < 4; q++) {
-      WindowMath.accumulateRecurrentGradient(W[q].grad(), dA[q], h0, hs, L, H);
+      WindowMath.writeRecurrentGradient(W[q].grad(), dA[q], h0, hs, L, H);
       WindowMath.sumRows(dA[q], L, H, b[q].grad());
       double[] dU = U[q].grad();
       for (int n = 0; n < gradientColumns.size(); n++) {

@@ -192,7 +192,7 @@ public final class Rnn implements SequenceModel {
       }
     }
 
-    WindowMath.accumulateRecurrentGradient(W.grad(), dA, h0, hs, L, H);
+    WindowMath.writeRecurrentGradient(W.grad(), dA, h0, hs, L, H);
     WindowMath.sumRows(dA, L, H, b.grad());
     for (int n = 0; n < gradientColumns.size(); n++) {
       WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);

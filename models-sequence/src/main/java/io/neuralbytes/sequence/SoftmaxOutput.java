@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Shapes: V is V x H, c has length V. Over a window of L positions (L at most T) the
  * logits of all positions form one L x V matrix Z whose row t is z_t, computed as the
  * product [h_0 ... h_(L-1)]^T V^T with a transposed copy of V. Every innermost loop then
- * runs along a contiguous row of length V or H, which the JIT compiler vectorises; loops
+ * runs along a contiguous row of length V or H, which the JIT compiler vectorises. Loops
  * along the window (length L, about 50) are too short for that. Z is turned into P and then
  * into dY = P - Y in place.
  */
@@ -111,8 +111,8 @@ final class SoftmaxOutput {
   }
 
   /**
-   * Writes dV and dc and returns dLoss/dh_t of the last forward window as an L x H array
-   * (row t for position t; owned by this layer).
+   * Writes dV and dc, and returns dLoss/dh_t of the last forward window as an L x H array
+   * whose row t belongs to position t. The array is owned by this layer.
    *
    * @param hs the same hidden states that were passed to forward, L x H (not modified)
    * @throws IllegalStateException if no forward pass ran since the last backward

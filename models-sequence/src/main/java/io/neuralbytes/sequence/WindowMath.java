@@ -19,7 +19,7 @@ final class WindowMath {
    * Overwrites dW (H x H) with sum_t dA_t h_(t-1)^T, where dA_t is row t of dA (L x H),
    * h_(-1) is h0 and h_(t-1) for t &gt; 0 is row t - 1 of hs (L x H).
    */
-  static void accumulateRecurrentGradient(double[] dW, double[] dA, double[] h0, double[] hs,
+  static void writeRecurrentGradient(double[] dW, double[] dA, double[] h0, double[] hs,
       int L, int H) {
     java.util.Arrays.fill(dW, 0, H * H, 0.0);
     for (int t = 0; t < L; t++) {
