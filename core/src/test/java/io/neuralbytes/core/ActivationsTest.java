@@ -91,6 +91,14 @@ class ActivationsTest {
 
         assertTrue(e.getMessage().contains("Z is 2x3"), e.getMessage());
         assertTrue(e.getMessage().contains("A is 3x2"), e.getMessage());
+        IllegalArgumentException tanh = assertThrows(IllegalArgumentException.class,
+                () -> Activations.tanh(new Matrix(1, 2), new Matrix(2, 1)));
+        assertTrue(tanh.getMessage().contains("Z is 1x2"), tanh.getMessage());
+        assertTrue(tanh.getMessage().contains("A is 2x1"), tanh.getMessage());
+        IllegalArgumentException relu = assertThrows(IllegalArgumentException.class,
+                () -> Activations.relu(new Matrix(1, 2), new Matrix(1, 3)));
+        assertTrue(relu.getMessage().contains("Z is 1x2"), relu.getMessage());
+        assertTrue(relu.getMessage().contains("A is 1x3"), relu.getMessage());
     }
 
     @Test

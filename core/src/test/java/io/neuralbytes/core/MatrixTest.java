@@ -218,6 +218,14 @@ class MatrixTest {
     }
 
     @Test
+    void multiplyMismatchMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Matrix.multiply(A23, new Matrix(4, 5), new Matrix(2, 5)));
+
+        assertEquals("multiply: A is 2x3 but B is 4x5; A.cols must equal B.rows", e.getMessage());
+    }
+
+    @Test
     void multiplyRejectsWrongOutput() {
         assertShapeError(() -> Matrix.multiply(A23, new Matrix(3, 4), new Matrix(2, 2)),
                 "C is 2x2", "C must be 2x4");

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The folder that holds every dataset, and where it was chosen from.
  *
  * <p>The folder is chosen by, in order: an explicit option (for example {@code --data}), the
- * environment variable {@value #ENVIRONMENT_VARIABLE}, then {@code ~/.neuralbytes/data}.
+ * environment variable {@value #ENVIRONMENT_VARIABLE}, then the folder {@value #DEFAULT_FOLDER}
+ * in the working directory.
  * Inside it, CIFAR-10 lives in {@value Cifar10#FOLDER} and the novels in
  * {@value Novels#FOLDER}.
  *
@@ -18,8 +19,8 @@ public record DataDirectory(Path path, Origin origin) {
 
     public static final String ENVIRONMENT_VARIABLE = "NEURALBYTES_DATA";
 
-    /** Default folder relative to the user's home folder. */
-    public static final String DEFAULT_RELATIVE_PATH = ".neuralbytes/data";
+    /** Default folder, relative to the working directory. */
+    public static final String DEFAULT_FOLDER = "data";
 
     /** The choice that gave the folder. */
     public enum Origin {
@@ -37,15 +38,15 @@ public record DataDirectory(Path path, Origin origin) {
      * @param option the folder the user named, or null when none was named
      */
     public static DataDirectory resolve(Path option) {
-        return resolve(option, System.getenv(ENVIRONMENT_VARIABLE),
-                Path.of(System.getProperty("user.home")));
+        return resolve(option, System.getenv(ENVIRONMENT_VARIABLE), Path.of(""));
     }
 
     /**
      * Chooses the data folder as {@link #resolve(Path)} does, from the given environment value
-     * and home folder. A blank environment value counts as unset.
+     * and working directory. A blank environment value counts as unset.
      */
-    public static DataDirectory resolve(Path option, String environmentValue, Path home) {
+    public static DataDirectory resolve(Path option, String environmentValue,
+            Path workingDirectory) {
         if (option != null) {
             return new DataDirectory(normalise(option), Origin.OPTION);
         }
@@ -53,7 +54,8 @@ public record DataDirectory(Path path, Origin origin) {
             return new DataDirectory(normalise(Path.of(environmentValue.strip())),
                     Origin.ENVIRONMENT);
         }
-        return new DataDirectory(normalise(home.resolve(DEFAULT_RELATIVE_PATH)), Origin.DEFAULT);
+        return new DataDirectory(normalise(workingDirectory.resolve(DEFAULT_FOLDER)),
+                Origin.DEFAULT);
     }
 
     private static Path normalise(Path path) {

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 /** The order in which the data folder is chosen. */
 class DataDirectoryTest {
 
-    private static final Path HOME = Path.of("/home/student");
+    private static final Path WORKING_DIRECTORY = Path.of("/home/student/neuralbytes");
 
     @Test
     void optionWins() {
-        DataDirectory chosen = DataDirectory.resolve(Path.of("/data/mine"), "/data/env", HOME);
+        DataDirectory chosen = DataDirectory.resolve(Path.of("/data/mine"), "/data/env", WORKING_DIRECTORY);
 
         assertEquals(Path.of("/data/mine"), chosen.path());
         assertEquals(DataDirectory.Origin.OPTION, chosen.origin());
@@ -20,7 +20,7 @@ class DataDirectoryTest {
 
     @Test
     void environmentBeforeDefault() {
-        DataDirectory chosen = DataDirectory.resolve(null, "/data/env/../env2", HOME);
+        DataDirectory chosen = DataDirectory.resolve(null, "/data/env/../env2", WORKING_DIRECTORY);
 
         assertEquals(Path.of("/data/env2"), chosen.path());
         assertEquals(DataDirectory.Origin.ENVIRONMENT, chosen.origin());
@@ -29,15 +29,15 @@ class DataDirectoryTest {
 
     @Test
     void blankEnvironmentFallsBackToDefault() {
-        DataDirectory chosen = DataDirectory.resolve(null, "  ", HOME);
+        DataDirectory chosen = DataDirectory.resolve(null, "  ", WORKING_DIRECTORY);
 
-        assertEquals(Path.of("/home/student/.neuralbytes/data"), chosen.path());
+        assertEquals(Path.of("/home/student/neuralbytes/data"), chosen.path());
         assertEquals(DataDirectory.Origin.DEFAULT, chosen.origin());
     }
 
     @Test
     void relativeOptionMadeAbsolute() {
-        DataDirectory chosen = DataDirectory.resolve(Path.of("data"), null, HOME);
+        DataDirectory chosen = DataDirectory.resolve(Path.of("data"), null, WORKING_DIRECTORY);
 
         assertEquals(Path.of("data").toAbsolutePath(), chosen.path());
     }

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "Trains an MLP on logical OR for every pair of epochs and learning rate of the"
                     + " original sweep (56 runs) and writes a loss curve and a decision-boundary"
                     + " plot per run, predictions.txt, and the report section.",
-            "--epochs and --lr replace the sweep's values with the given ones."})
+            "--epochs and --lr replace the sweep's values with the given ones; the two"
+                    + " 80,000-epoch runs (at 0.01 and 0.1) are added only without --epochs."})
 public final class MlpExperiment implements Experiment {
 
     static final String NAME = "mlp";

@@ -75,6 +75,8 @@ final class MlpReport {
         md.append("Accuracy is the fraction of the four points on the right side of 0.5."
                 + " Predictions for each run are also in `mlp/predictions.txt`.\n\n");
 
+        md.append(gridTables());
+        md.append("### All runs\n\n");
         md.append("| run | epochs | learning rate | final cost | predictions (0,0) (0,1) (1,0)"
                 + " (1,1) | accuracy | seconds | plots |\n");
         md.append("| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |\n");
@@ -98,6 +100,45 @@ final class MlpReport {
                     .append("\" width=\"48%\">\n\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Returns two tables with one row per number of epochs and one column per learning rate:
+     * the final cost, then the accuracy. A pair that was not run shows a dash.
+     */
+    private String gridTables() {
+        List<Integer> epochs = results.stream().map(r -> r.settings().epochs()).distinct()
+                .sorted().toList();
+        List<Double> rates = results.stream().map(r -> r.settings().learningRate()).distinct()
+                .sorted().toList();
+        StringBuilder header = new StringBuilder("| epochs |");
+        StringBuilder rule = new StringBuilder("| ---: |");
+        for (double rate : rates) {
+            header.append(" lr ").append(MlpRunSettings.formatRate(rate)).append(" |");
+            rule.append(" ---: |");
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("### Final cost\n\n").append(header).append('\n').append(rule).append('\n');
+        appendGridRows(md, epochs, rates, r -> costText(r.history().finalCost()));
+        md.append("\n### Accuracy\n\n").append(header).append('\n').append(rule).append('\n');
+        appendGridRows(md, epochs, rates, r -> String.format(Locale.ROOT, "%.2f", r.accuracy()));
+        md.append('\n');
+        return md.toString();
+    }
+
+    private void appendGridRows(StringBuilder md, List<Integer> epochs, List<Double> rates,
+                                java.util.function.Function<MlpRunResult, String> cell) {
+        for (int e : epochs) {
+            md.append("| ").append(e).append(" |");
+            for (double rate : rates) {
+                String text = results.stream()
+                        .filter(r -> r.settings().epochs() == e
+                                && r.settings().learningRate() == rate)
+                        .findFirst().map(cell).orElse("-");
+                md.append(' ').append(text).append(" |");
+            }
+            md.append('\n');
+        }
     }
 
     private String networkText() {

@@ -1,0 +1,154 @@
+package io.neuralbytes.core;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernel behind {@link ArrayProducts}. Only loaded when the module
+ * {@code jdk.incubator.vector} is present.
+ *
+ * <p>C is cut into panels of 2W columns (W doubles per vector, 8 with AVX-512, 4 with AVX2).
+ * The micro-kernel holds a 4 x 2W block of C in eight vector registers and, for each p, adds
+ * A(i, p) B(p, j..j+2W) to it: one broadcast per row, two loads of B, eight multiplies and
+ * eight adds, with no load or store of C inside the loop. Each lane is one element of C, so its
+ * terms are still added one at a time in ascending p. Columns left over after the last full
+ * vector are done by the plain loop, in the same order.
+ *
+ * <p>Loops are blocked for the caches: {@link #KC} values of p at a time (ascending, so the
+ * order of additions is kept), and {@link #MC} rows of C at a time, so that a KC x 2W panel of
+ * B stays in the first-level cache while the rows of the block pass over it.
+ */
+final class VectorProducts {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int W = S.length();
+    private static final int KC = 256;
+    private static final int MC = 64;
+
+    private VectorProducts() {
+    }
+
+    /** Arguments as {@code ArrayProducts.multiplyAdd} with strides: A(i, p) is a[aOff + i ais + p aps]. */
+    static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m) {
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int p1 = Math.min(k, p0 + KC);
+            for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
+                int i1 = Math.min(rowTo, i0 + MC);
+                int j = 0;
+                for (; j + 2 * W <= m; j += 2 * W) {
+                    int i = i0;
+                    for (; i + 4 <= i1; i += 4) {
+                        block4x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+                    }
+                    for (; i < i1; i++) {
+                        block1x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+                    }
+                }
+                for (; j + W <= m; j += W) {
+                    for (int i = i0; i < i1; i++) {
+                        block1x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+                    }
+                }
+                if (j < m) {
+                    columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i0, i1, j, m,
+                            p0, p1);
+                }
+            }
+        }
+    }
+
+    /** Rows i..i+3, columns j..j+2W of C, terms p0..p1. */
+    private static void block4x2(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, c0 + W);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, c1 + W);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, c2 + W);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, c3);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, c3 + W);
+        int a0 = aOff + i * ais;
+        int a1 = a0 + ais;
+        int a2 = a1 + ais;
+        int a3 = a2 + ais;
+        for (int p = p0; p < p1; p++) {
+            int bp = bOff + p * ldb + j;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + W);
+            int ap = p * aps;
+            DoubleVector w = DoubleVector.broadcast(S, a[a0 + ap]);
+            c00 = c00.add(w.mul(b0));
+            c01 = c01.add(w.mul(b1));
+            w = DoubleVector.broadcast(S, a[a1 + ap]);
+            c10 = c10.add(w.mul(b0));
+            c11 = c11.add(w.mul(b1));
+            w = DoubleVector.broadcast(S, a[a2 + ap]);
+            c20 = c20.add(w.mul(b0));
+            c21 = c21.add(w.mul(b1));
+            w = DoubleVector.broadcast(S, a[a3 + ap]);
+            c30 = c30.add(w.mul(b0));
+            c31 = c31.add(w.mul(b1));
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + W);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + W);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + W);
+    }
+
+    /** Row i, columns j..j+2W of C, terms p0..p1. */
+    private static void block1x2(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+        int c0 = cOff + i * ldc + j;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, c0 + W);
+        int a0 = aOff + i * ais;
+        for (int p = p0; p < p1; p++) {
+            int bp = bOff + p * ldb + j;
+            DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
+            c00 = c00.add(w.mul(DoubleVector.fromArray(S, b, bp)));
+            c01 = c01.add(w.mul(DoubleVector.fromArray(S, b, bp + W)));
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+    }
+
+    /** Row i, columns j..j+W of C, terms p0..p1. */
+    private static void block1x1(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+        int c0 = cOff + i * ldc + j;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        int a0 = aOff + i * ais;
+        for (int p = p0; p < p1; p++) {
+            DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
+            c00 = c00.add(w.mul(DoubleVector.fromArray(S, b, bOff + p * ldb + j)));
+        }
+        c00.intoArray(c, c0);
+    }
+
+    /** Rows i0..i1, columns j0..m (fewer than W) of C, terms p0..p1, by the plain loop. */
+    private static void columnTail(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i0, int i1, int j0, int m, int p0,
+            int p1) {
+        for (int i = i0; i < i1; i++) {
+            int cRow = cOff + i * ldc;
+            int aRow = aOff + i * ais;
+            for (int p = p0; p < p1; p++) {
+                double ap = a[aRow + p * aps];
+                int bRow = bOff + p * ldb;
+                for (int j = j0; j < m; j++) {
+                    c[cRow + j] += ap * b[bRow + j];
+                }
+            }
+        }
+    }
+}

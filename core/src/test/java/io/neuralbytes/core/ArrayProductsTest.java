@@ -1,0 +1,195 @@
+package io.neuralbytes.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds both product kernels to the plain loop c(i, j) += a(i, p) b(p, j) to the bit: on every
+ * shape up to 9 per dimension (so the 4-row blocks, the vector panels and every tail run), on
+ * shapes larger than the cache blocks, with offsets and row strides, and on every thread count.
+ */
+class ArrayProductsTest {
+
+    /** Rows, inner size and columns that cross the 64-row and 256-term cache blocks. */
+    private static final int[][] LARGE_SHAPES = {{67, 300, 53}, {130, 257, 17}, {5, 513, 40}};
+
+    /** The scalar definition, with the same strides as the kernels: A(i, p) = a[aOff + i ais + p aps]. */
+    private static void reference(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double sum = c[cOff + i * ldc + j];
+                for (int p = 0; p < k; p++) {
+                    sum += a[aOff + i * ais + p * aps] * b[bOff + p * ldb + j];
+                }
+                c[cOff + i * ldc + j] = sum;
+            }
+        }
+    }
+
+    private interface Kernel {
+        void run(double[] a, int aOff, int ais, int aps, double[] b, int bOff, int ldb,
+                double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m);
+    }
+
+    @Test
+    void plainKernelMatchesDefinitionOnSmallShapes() {
+        checkSmallShapes(PlainProducts::multiplyAdd);
+    }
+
+    @Test
+    void vectorKernelMatchesDefinitionOnSmallShapes() {
+        assumeTrue(vectorModuleLoaded(), "run with --add-modules jdk.incubator.vector");
+        checkSmallShapes(VectorProducts::multiplyAdd);
+    }
+
+    @Test
+    void plainKernelMatchesDefinitionOnLargeShapes() {
+        checkLargeShapes(PlainProducts::multiplyAdd);
+    }
+
+    @Test
+    void vectorKernelMatchesDefinitionOnLargeShapes() {
+        assumeTrue(vectorModuleLoaded(), "run with --add-modules jdk.incubator.vector");
+        checkLargeShapes(VectorProducts::multiplyAdd);
+    }
+
+    @Test
+    void vectorApiIsUsedWhenLoaded() {
+        assertEquals(vectorModuleLoaded(), ArrayProducts.usesVectorApi());
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        RandomSource rng = new RandomSource(5);
+        int n = 61;
+        int k = 150;
+        int m = 37;
+        double[] a = random(n * k, rng);
+        double[] at = random(k * n, rng);
+        double[] b = random(k * m, rng);
+        double[] start = random(n * m, rng);
+        double[] expected = start.clone();
+        double[] expectedTrans = start.clone();
+        reference(a, 0, k, 1, b, 0, m, expected, 0, m, n, k, m);
+        reference(at, 0, 1, n, b, 0, m, expectedTrans, 0, m, n, k, m);
+
+        for (int threads = 1; threads <= 3; threads++) {
+            WorkerPool pool = WorkerPool.shared(threads);
+            double[] c = start.clone();
+            double[] cTrans = start.clone();
+
+            ArrayProducts.multiplyAdd(pool, a, 0, k, b, 0, m, c, 0, m, n, k, m);
+            ArrayProducts.multiplyTransAAdd(pool, at, 0, n, b, 0, m, cTrans, 0, m, n, k, m);
+
+            assertArrayEquals(expected, c, "C += A B on " + threads + " threads");
+            assertArrayEquals(expectedTrans, cTrans, "C += A^T B on " + threads + " threads");
+        }
+    }
+
+    @Test
+    void poolCoversEveryIndexOnce() {
+        for (int threads = 1; threads <= 3; threads++) {
+            for (int n : new int[] {0, 1, 3, 4, 5, 17, 100}) {
+                AtomicIntegerArray visits = new AtomicIntegerArray(n);
+                WorkerPool.shared(threads).forRanges(n, 4, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        visits.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, visits.get(i), "index " + i + " of " + n + " on " + threads
+                            + " threads");
+                }
+            }
+        }
+    }
+
+    @Test
+    void poolPassesOnAnExceptionOfAPart() {
+        WorkerPool pool = WorkerPool.shared(2);
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> pool.forRanges(100, 1, (from, to) -> {
+                    if (from > 0) {
+                        throw new IllegalStateException("part from " + from);
+                    }
+                }));
+
+        assertEquals("part from 50", thrown.getMessage());
+    }
+
+    @Test
+    void poolRejectsInvalidSizes() {
+        WorkerPool pool = WorkerPool.shared(2);
+
+        assertThrows(IllegalArgumentException.class, () -> WorkerPool.shared(0));
+        assertThrows(IllegalArgumentException.class, () -> pool.forRanges(-1, 1, (f, t) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> pool.forRanges(10, 0, (f, t) -> { }));
+    }
+
+    private static void checkSmallShapes(Kernel kernel) {
+        RandomSource rng = new RandomSource(3);
+        for (int n = 1; n <= 9; n++) {
+            for (int k = 1; k <= 9; k++) {
+                for (int m = 1; m <= 9; m++) {
+                    checkShape(kernel, n, k, m, rng);
+                }
+            }
+        }
+        // Wider than two vector panels, so that the 2W and W column panels both run.
+        for (int m : new int[] {16, 17, 24, 31, 33}) {
+            checkShape(kernel, 6, 5, m, rng);
+        }
+    }
+
+    private static void checkLargeShapes(Kernel kernel) {
+        RandomSource rng = new RandomSource(4);
+        for (int[] shape : LARGE_SHAPES) {
+            checkShape(kernel, shape[0], shape[1], shape[2], rng);
+        }
+    }
+
+    /** Checks C += A B and C += A^T B on one shape, with offsets and padded row strides. */
+    private static void checkShape(Kernel kernel, int n, int k, int m, RandomSource rng) {
+        int aOff = 3;
+        int bOff = 2;
+        int cOff = 1;
+        int lda = k + 2;
+        int ldaTrans = n + 1;
+        int ldb = m + 3;
+        int ldc = m + 1;
+        double[] a = random(aOff + n * lda, rng);
+        double[] at = random(aOff + k * ldaTrans, rng);
+        double[] b = random(bOff + k * ldb, rng);
+        double[] start = random(cOff + n * ldc, rng);
+        String shape = n + "x" + k + " by " + k + "x" + m;
+
+        double[] expected = start.clone();
+        double[] actual = start.clone();
+        reference(a, aOff, lda, 1, b, bOff, ldb, expected, cOff, ldc, n, k, m);
+        kernel.run(a, aOff, lda, 1, b, bOff, ldb, actual, cOff, ldc, 0, n, k, m);
+        assertArrayEquals(expected, actual, "C += A B, " + shape);
+
+        expected = start.clone();
+        actual = start.clone();
+        reference(at, aOff, 1, ldaTrans, b, bOff, ldb, expected, cOff, ldc, n, k, m);
+        kernel.run(at, aOff, 1, ldaTrans, b, bOff, ldb, actual, cOff, ldc, 0, n, k, m);
+        assertArrayEquals(expected, actual, "C += A^T B, " + shape);
+    }
+
+    private static boolean vectorModuleLoaded() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static double[] random(int length, RandomSource rng) {
+        double[] values = new double[length];
+        Initializers.uniform(values, -2.0, 2.0, rng);
+        return values;
+    }
+}

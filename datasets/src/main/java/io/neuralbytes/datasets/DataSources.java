@@ -1,0 +1,51 @@
+package io.neuralbytes.datasets;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Addresses the downloader fetches each dataset from. {@link #official()} names the
+ * publishers' servers, and tests and mirrors pass other addresses.
+ *
+ * @param cifar10Archive address of the CIFAR-10 binary archive ({@code .tar.gz})
+ * @param cifar10Md5 MD5 of that archive, 32 hex digits
+ * @param gutenberg base address of Project Gutenberg; novel {@code n} is fetched from
+ *     {@code <base>cache/epub/<n>/pg<n>.txt}
+ */
+public record DataSources(URI cifar10Archive, String cifar10Md5, URI gutenberg) {
+
+    public DataSources {
+        Objects.requireNonNull(cifar10Archive, "cifar10Archive");
+        Objects.requireNonNull(gutenberg, "gutenberg");
+        if (cifar10Md5 == null || !cifar10Md5.matches("[0-9a-fA-F]{32}")) {
+            throw new IllegalArgumentException("invalid CIFAR-10 archive MD5 '" + cifar10Md5
+                    + "': expected 32 hex digits");
+        }
+        cifar10Md5 = cifar10Md5.toLowerCase(Locale.ROOT);
+        if (!gutenberg.getPath().endsWith("/")) {
+            gutenberg = URI.create(gutenberg + "/");
+        }
+    }
+
+    /** Returns the publishers' addresses and the published CIFAR-10 checksum. */
+    public static DataSources official() {
+        return new DataSources(Catalogue.CIFAR10_ARCHIVE, Catalogue.CIFAR10_ARCHIVE_MD5,
+                Catalogue.GUTENBERG);
+    }
+
+    /** Returns these sources with another CIFAR-10 archive address and its MD5. */
+    public DataSources withCifar10(URI archive, String md5) {
+        return new DataSources(archive, md5, gutenberg);
+    }
+
+    /** Returns these sources with another Project Gutenberg base address. */
+    public DataSources withGutenberg(URI base) {
+        return new DataSources(cifar10Archive, cifar10Md5, base);
+    }
+
+    /** Returns the address of the plain-text UTF-8 file of a Gutenberg ebook. */
+    public URI novel(int ebook) {
+        return gutenberg.resolve("cache/epub/" + ebook + "/pg" + ebook + ".txt");
+    }
+}

@@ -1,0 +1,346 @@
+package io.neuralbytes.datasets;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds each dataset in the data folder and fetches it when it is missing, unless offline.
+ *
+ * <p>A download never leaves anything that later looks valid. The file streams into a
+ * temporary folder named {@code .neuralbytes-download-*} inside the data folder, its checksum
+ * is checked, an archive is unpacked and checked there, and only then is the result moved to
+ * its place ({@value Cifar10#FOLDER} or {@value Novels#FOLDER}{@code /<file>}) by a rename.
+ * The temporary folder is deleted whether the download succeeds or fails. A process killed
+ * mid-download leaves only that folder, which nothing reads; the next download logs a
+ * warning naming it.
+ *
+ * <p>Checks: the CIFAR-10 archive against the MD5 in {@link DataSources}, then every file of
+ * the unpacked folder for size and labels; each novel against the SHA-256 of the copy this
+ * project was tested with ({@link Novel#sha256()}). A novel already on disk with another
+ * SHA-256 is used with a warning, because a user may keep a copy of their own on purpose.
+ */
+public final class Downloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
+
+    static final String STAGING_PREFIX = ".neuralbytes-download-";
+    private static final long PROGRESS_STEP_BYTES = 1 << 20;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    // The time allowed until the response headers arrive, not for the whole body.
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    /** Default time without a single byte after which a download fails. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDirectory;
+    private final DataSources sources;
+    private final boolean offline;
+    private final DownloadListener listener;
+    private final HttpClient client;
+    private final Duration stallTimeout;
+
+    /**
+     * Creates a downloader with its own HTTP client.
+     *
+     * @param dataDirectory the data folder, created when a download needs it
+     * @param offline when true, a missing dataset is an error instead of a download
+     */
+    public Downloader(Path dataDirectory, DataSources sources, boolean offline,
+            DownloadListener listener) {
+        this(dataDirectory, sources, offline, listener, HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build(), DEFAULT_STALL_TIMEOUT);
+    }
+
+    /**
+     * Creates a downloader that sends its requests through {@code client}.
+     *
+     * @param stallTimeout a download fails when no byte arrives for this long
+     */
+    public Downloader(Path dataDirectory, DataSources sources, boolean offline,
+            DownloadListener listener, HttpClient client, Duration stallTimeout) {
+        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.offline = offline;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.client = Objects.requireNonNull(client, "client");
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("invalid stall timeout " + stallTimeout
+                    + ": expected a positive duration");
+        }
+        this.stallTimeout = stallTimeout;
+    }
+
+    /** Returns the data folder. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * Returns the CIFAR-10 folder, downloading it first when the data folder has none.
+     *
+     * @throws IllegalStateException if it is missing and the downloader is offline
+     * @throws IllegalArgumentException if a CIFAR-10 folder exists but lacks files
+     */
+    public Path cifar10() throws IOException {
+        if (Files.isDirectory(dataDirectory.resolve(Cifar10.FOLDER))
+                || Files.isRegularFile(dataDirectory.resolve(Cifar10.TEST_FILE))) {
+            return Cifar10.open(dataDirectory).folder();
+        }
+        requireOnline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + dataDirectory);
+        return downloadCifar10();
+    }
+
+    /**
+     * Downloads, checks and unpacks the CIFAR-10 archive, replacing any CIFAR-10 folder in the
+     * data folder.
+     *
+     * @return the new {@value Cifar10#FOLDER} folder
+     * @throws IOException if the download fails, the checksum differs, or the archive does not
+     *     unpack to a complete and valid CIFAR-10 folder. The data folder is then unchanged.
+     */
+    public Path downloadCifar10() throws IOException {
+        requireOnline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + dataDirectory);
+        Path staging = createStaging();
+        try {
+            Path archive = staging.resolve("cifar-10-binary.tar.gz");
+            fetch("CIFAR-10", sources.cifar10Archive(), archive, "MD5", sources.cifar10Md5(),
+                    "");
+            Path unpacked = Files.createDirectory(staging.resolve("unpacked"));
+            TarGz.extract(archive, unpacked);
+            Path folder = unpacked.resolve(Cifar10.FOLDER);
+            long records = checkCifar10(folder);
+            Path target = dataDirectory.resolve(Cifar10.FOLDER);
+            replace(folder, target, staging.resolve("previous"));
+            LOG.info("CIFAR-10 ({} records) downloaded from {} to {}", records,
+                    sources.cifar10Archive(), target);
+            return target;
+        } finally {
+            deleteStaging(staging);
+        }
+    }
+
+    private long checkCifar10(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("CIFAR-10 archive from " + sources.cifar10Archive()
+                    + " has no folder " + Cifar10.FOLDER + "; nothing was kept");
+        }
+        try {
+            return Cifar10.open(folder).verify();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("CIFAR-10 archive from " + sources.cifar10Archive()
+                    + " is invalid, so nothing was kept: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the file of a catalogue novel, downloading it first when the data folder has
+     * none. A copy whose SHA-256 differs from the tested copy is used with a warning.
+     *
+     * @throws IllegalArgumentException if the ebook is not in the catalogue, or more than one
+     *     file matches it
+     * @throws IllegalStateException if it is missing and the downloader is offline
+     */
+    public Path novel(int ebook) throws IOException {
+        Novel novel = Catalogue.novel(ebook);
+        List<Path> found = Novels.matches(Novels.folder(dataDirectory), ebook);
+        if (!found.isEmpty()) {
+            Path file = Novels.find(dataDirectory, ebook);
+            if (!Novels.matchesTestedCopy(file, novel)) {
+                LOG.warn("{} has SHA-256 {}, not {} of the copy this project was tested with;"
+                        + " using it anyway", file, Checksums.sha256(file), novel.sha256());
+            }
+            return file;
+        }
+        requireOnline(novel.title(), "pg" + ebook + "-<title>.txt in "
+                + dataDirectory.resolve(Novels.FOLDER));
+        return downloadNovel(ebook);
+    }
+
+    /**
+     * Downloads a catalogue novel and checks its SHA-256, replacing any file for that ebook.
+     *
+     * @return the file, {@value Novels#FOLDER}{@code /pg<ebook>-<slug>.txt} in the data folder
+     * @throws IOException if the download fails or the checksum differs; the data folder is
+     *     then unchanged
+     */
+    public Path downloadNovel(int ebook) throws IOException {
+        Novel novel = Catalogue.novel(ebook);
+        requireOnline(novel.title(), "pg" + ebook + "-<title>.txt in "
+                + dataDirectory.resolve(Novels.FOLDER));
+        Path staging = createStaging();
+        try {
+            Path downloaded = staging.resolve(novel.fileName());
+            Path folder = dataDirectory.resolve(Novels.FOLDER);
+            fetch(novel.title(), sources.novel(ebook), downloaded, "SHA-256", novel.sha256(),
+                    " Project Gutenberg revises its files now and then; to use this project's"
+                    + " tested copy, put it in " + folder + ".");
+            Files.createDirectories(folder);
+            Path target = folder.resolve(novel.fileName());
+            AtomicFiles.move(downloaded, target);
+            for (Path other : Novels.matches(folder, ebook)) {
+                if (!other.getFileName().equals(target.getFileName())) {
+                    LOG.info("removing {}, replaced by {}", other, target);
+                    Files.delete(other);
+                }
+            }
+            LOG.info("{} (Gutenberg ebook {}) downloaded from {} to {}", novel.title(), ebook,
+                    sources.novel(ebook), target);
+            return target;
+        } finally {
+            deleteStaging(staging);
+        }
+    }
+
+    private void requireOnline(String name, String expected) {
+        if (offline) {
+            throw new IllegalStateException(name + " not found: expected " + expected
+                    + ", and downloads are off (offline mode). Download it without offline"
+                    + " mode, or point the data folder at a copy.");
+        }
+    }
+
+    private Path createStaging() throws IOException {
+        Files.createDirectories(dataDirectory);
+        try (DirectoryStream<Path> leftovers =
+                Files.newDirectoryStream(dataDirectory, STAGING_PREFIX + "*")) {
+            for (Path leftover : leftovers) {
+                LOG.warn("{} is left from an interrupted download; it is never read and can be"
+                        + " deleted", leftover);
+            }
+        }
+        return Files.createTempDirectory(dataDirectory, STAGING_PREFIX);
+    }
+
+    private static void deleteStaging(Path staging) {
+        try {
+            AtomicFiles.deleteRecursively(staging);
+        } catch (IOException e) {
+            LOG.warn("could not delete the temporary download folder {}: {}", staging,
+                    e.toString());
+        }
+    }
+
+    /**
+     * Moves {@code source} to {@code target}, first moving an existing {@code target} aside to
+     * {@code aside}, and moving it back if the second move fails.
+     */
+    private static void replace(Path source, Path target, Path aside) throws IOException {
+        boolean hadTarget = Files.exists(target);
+        if (hadTarget) {
+            AtomicFiles.move(target, aside);
+        }
+        try {
+            AtomicFiles.move(source, target);
+        } catch (IOException e) {
+            if (hadTarget) {
+                AtomicFiles.move(aside, target);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Streams {@code uri} into {@code file}, reporting progress, then checks the digest.
+     *
+     * @param hint sentence added to a checksum-mismatch message, or empty
+     */
+    private void fetch(String name, URI uri, Path file, String algorithm, String expectedHex,
+            String hint) throws IOException {
+        LOG.info("downloading {} from {}", name, uri);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET()
+                .build();
+        MessageDigest digest = Checksums.newDigest(algorithm);
+        AtomicReference<FileSubscriber> body = new AtomicReference<>();
+        HttpResponse.BodyHandler<Long> handler = info -> {
+            if (info.statusCode() != 200) {
+                return HttpResponse.BodySubscribers.replacing(-1L);
+            }
+            long total = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            body.set(new FileSubscriber(file, digest, listener, name, total,
+                    PROGRESS_STEP_BYTES));
+            return body.get();
+        };
+        HttpResponse<Long> response = await(client.sendAsync(request, handler), body, uri);
+        if (response.statusCode() != 200) {
+            throw new IOException("download of " + uri + " failed: HTTP status "
+                    + response.statusCode() + ", expected 200");
+        }
+        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long received = response.body();
+        if (total >= 0 && received != total) {
+            throw new IOException("download of " + uri + " ended after " + received + " of "
+                    + total + " bytes");
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!actual.equals(expectedHex)) {
+            throw new IOException("checksum mismatch for " + uri + ": " + algorithm + " is "
+                    + actual + ", expected " + expectedHex + "; nothing was kept." + hint);
+        }
+    }
+
+    /**
+     * Waits for a response and its whole body, failing when no byte arrives for
+     * {@code stallTimeout}; the HTTP client has no such timeout of its own once the headers
+     * have arrived.
+     */
+    private HttpResponse<Long> await(CompletableFuture<HttpResponse<Long>> pending,
+            AtomicReference<FileSubscriber> body, URI uri) throws IOException {
+        long pollMillis = Math.max(1, stallTimeout.toMillis() / 4);
+        long lastReceived = 0;
+        long lastChange = System.nanoTime();
+        while (true) {
+            try {
+                return pending.get(pollMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                FileSubscriber subscriber = body.get();
+                long received = subscriber == null ? 0 : subscriber.received();
+                long now = System.nanoTime();
+                if (received != lastReceived) {
+                    lastReceived = received;
+                    lastChange = now;
+                } else if (now - lastChange >= stallTimeout.toNanos()) {
+                    cancel(pending, subscriber);
+                    throw new IOException("download of " + uri + " timed out: no data for "
+                            + stallTimeout.toMillis() + " ms after " + received + " bytes");
+                }
+            } catch (InterruptedException e) {
+                cancel(pending, body.get());
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("download of " + uri + " was interrupted");
+            } catch (ExecutionException e) {
+                FileSubscriber subscriber = body.get();
+                long received = subscriber == null ? 0 : subscriber.received();
+                throw new IOException("download of " + uri + " failed after " + received
+                        + " bytes: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    private static void cancel(CompletableFuture<?> pending, FileSubscriber subscriber) {
+        pending.cancel(true);
+        if (subscriber != null) {
+            subscriber.cancel();
+        }
+    }
+}
