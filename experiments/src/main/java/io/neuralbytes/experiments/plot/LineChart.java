@@ -105,7 +105,6 @@ public final class LineChart {
         PlotStyle.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(9);
-        chart.getStyler().setYAxisDecimalPattern("0.####");
 
         boolean allPositive = true;
         boolean anyFinite = false;
@@ -116,7 +115,11 @@ public final class LineChart {
                 anyFinite = true;
             }
         }
-        chart.getStyler().setYAxisLogarithmic(logarithmicY && allPositive && anyFinite);
+        boolean logarithmic = logarithmicY && allPositive && anyFinite;
+        chart.getStyler().setYAxisLogarithmic(logarithmic);
+        if (!logarithmic && anyFinite) {
+            chart.setCustomYAxisTickLabelsFormatter(tickFormatter(finiteRange()));
+        }
 
         int divergedCount = 0;
         for (Series s : series) {
@@ -132,11 +135,21 @@ public final class LineChart {
         int end = firstNonFinite(s.y);
         if (end > 0) {
             int[] kept = thinnedIndices(end);
-            double[] x = new double[kept.length];
-            double[] y = new double[kept.length];
-            for (int i = 0; i < kept.length; i++) {
-                x[i] = s.x[kept[i]];
-                y[i] = s.y[kept[i]];
+            // XChart 3.8.8 puts the ticks of equally spaced x values on multiples of their
+            // spacing (every 3 or 22 epochs, say). One extra point halfway along the first
+            // segment, on the line that is drawn anyway, makes it choose round steps.
+            int extra = kept.length >= 3 ? 1 : 0;
+            double[] x = new double[kept.length + extra];
+            double[] y = new double[kept.length + extra];
+            x[0] = s.x[kept[0]];
+            y[0] = s.y[kept[0]];
+            if (extra == 1) {
+                x[1] = (s.x[kept[0]] + s.x[kept[1]]) / 2;
+                y[1] = (s.y[kept[0]] + s.y[kept[1]]) / 2;
+            }
+            for (int i = 1; i < kept.length; i++) {
+                x[i + extra] = s.x[kept[i]];
+                y[i + extra] = s.y[kept[i]];
             }
             XYSeries line = chart.addSeries(s.name, x, y);
             line.setMarker(SeriesMarkers.NONE);
@@ -173,6 +186,33 @@ public final class LineChart {
         chart.getStyler().setAnnotationTextFont(PlotStyle.LABEL_FONT);
         chart.addAnnotation(text);
         return true;
+    }
+
+    /** Returns max - min over the finite prefixes of all series. */
+    private double finiteRange() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            int end = firstNonFinite(s.y);
+            for (int i = 0; i < end; i++) {
+                min = Math.min(min, s.y[i]);
+                max = Math.max(max, s.y[i]);
+            }
+        }
+        return max - min;
+    }
+
+    /**
+     * Returns a tick-label format with enough decimals to tell ticks apart over a range of
+     * {@code range}, in plain notation: XChart's default switches to E notation for the
+     * narrow ranges of a barely moving loss.
+     */
+    static java.util.function.Function<Double, String> tickFormatter(double range) {
+        int decimals = range > 0 ? (int) Math.ceil(-Math.log10(range)) + 2 : 4;
+        decimals = Math.max(1, Math.min(12, decimals));
+        java.text.DecimalFormat format = new java.text.DecimalFormat("0." + "#".repeat(decimals),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return value -> format.format(value);
     }
 
     /** Returns at most about MAX_POINTS indices spread over [0, end), always 0 and end - 1. */
