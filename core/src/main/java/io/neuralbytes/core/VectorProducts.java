@@ -46,7 +46,11 @@ final class VectorProducts {
                     }
                 }
                 for (; j + W <= m; j += W) {
-                    for (int i = i0; i < i1; i++) {
+                    int i = i0;
+                    for (; i + 4 <= i1; i += 4) {
+                        block4x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+                    }
+                    for (; i < i1; i++) {
                         block1x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
                     }
                 }
@@ -103,6 +107,35 @@ final class VectorProducts {
         c21.intoArray(c, c2 + W);
         c30.intoArray(c, c3);
         c31.intoArray(c, c3 + W);
+    }
+
+    /** Rows i..i+3, columns j..j+W of C, terms p0..p1. */
+    private static void block4x1(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, c3);
+        int a0 = aOff + i * ais;
+        int a1 = a0 + ais;
+        int a2 = a1 + ais;
+        int a3 = a2 + ais;
+        for (int p = p0; p < p1; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bOff + p * ldb + j);
+            int ap = p * aps;
+            c00 = c00.add(DoubleVector.broadcast(S, a[a0 + ap]).mul(b0));
+            c10 = c10.add(DoubleVector.broadcast(S, a[a1 + ap]).mul(b0));
+            c20 = c20.add(DoubleVector.broadcast(S, a[a2 + ap]).mul(b0));
+            c30 = c30.add(DoubleVector.broadcast(S, a[a3 + ap]).mul(b0));
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c1);
+        c20.intoArray(c, c2);
+        c30.intoArray(c, c3);
     }
 
     /** Row i, columns j..j+2W of C, terms p0..p1. */

@@ -1,10 +1,12 @@
 package io.neuralbytes.sequence;
 
 import io.neuralbytes.core.Activations;
+import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Checks;
 import io.neuralbytes.core.Initializers;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.RandomSource;
+import io.neuralbytes.core.WorkerPool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +32,11 @@ import java.util.List;
  * length H, V is V x H, c has length V. Initialisation: every matrix uniform in
  * [-0.05, 0.05), every bias zero.
  *
- * <p>Work buffers for windows of up to T positions are allocated once, here.
+ * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
+ * are computed together: their recurrent weights are stacked into one H x 4H matrix
+ * [W_f^T W_i^T W_g^T W_o^T], so that each step is one product through {@link ArrayProducts},
+ * whose results are identical to the bit to the plain loops. The output layer can be split
+ * over threads ({@link #setThreads}) without changing any result.
  */
 public final class Lstm implements SequenceModel {
   /** Gate order in the arrays below: forget, input, candidate, output. */
@@ -52,20 +58,23 @@ public final class Lstm implements SequenceModel {
   private final List<Parameter> parameters;
   private final List<Parameter> inputParameters;
 
-  /** W_q^T for each gate, H x H, refreshed at each forward. */
-  private final double[][] WT = new double[4][];
-  /** Gate activations f_t, i_t, g_t, o_t for the window, each L x H. */
-  private final double[][] gates = new double[4][];
-  /** dLoss/da for each gate's pre-activation a, each L x H. */
-  private final double[][] dA = new double[4][];
-  /** c_t and tanh(c_t), each L x H. */
+  /** [W_f^T W_i^T W_g^T W_o^T], H x 4H, refreshed at each forward. */
+  private final double[] WT;
+  /** [W_f; W_i; W_g; W_o], 4H x H, refreshed at each forward, for dh_next. */
+  private final double[] Wstacked;
+  /**
+   * Gate activations of the window, L x 4H: row t is [f_t i_t g_t o_t], each of length H, built
+   * in place from the pre-activations.
+   */
+  private final double[] gates;
+  /** dLoss/da for the gates' pre-activations a, L x 4H in the layout of {@link #gates}. */
+  private final double[] dA;
+  /** Cell states, (L + 1) x H: row 0 is the cell the window started from, row t + 1 is c_t. */
   private final double[] cells;
+  /** tanh(c_t), L x H. */
   private final double[] tanhCells;
-  /** h_t, L x H. */
+  /** Hidden states, (L + 1) x H: row 0 is the state the window started from, row t + 1 is h_t. */
   private final double[] hs;
-  /** The state the window started from, length H each. */
-  private final double[] h0;
-  private final double[] c0;
   /** Gradients flowing back through the recurrence, length H each. */
   private final double[] dh_next;
   private final double[] dc_next;
@@ -76,6 +85,7 @@ public final class Lstm implements SequenceModel {
   private final TokenSet windowTokens;
   private final TokenSet gradientColumns;
   private int length;
+  private int threads = 1;
   private boolean backwardReady;
 
   /**
@@ -103,9 +113,6 @@ public final class Lstm implements SequenceModel {
       all.add(W[q]);
       all.add(U[q]);
       all.add(b[q]);
-      WT[q] = new double[H * H];
-      gates[q] = new double[T * H];
-      dA[q] = new double[T * H];
     }
     output = new SoftmaxOutput(vocab, H, T);
     Initializers.uniform(output.V.value(), -INIT_LIMIT, INIT_LIMIT, rng);
@@ -114,11 +121,13 @@ public final class Lstm implements SequenceModel {
     parameters = List.copyOf(all);
     inputParameters = List.of(U);
 
-    cells = new double[T * H];
+    WT = new double[H * 4 * H];
+    Wstacked = new double[4 * H * H];
+    gates = new double[T * 4 * H];
+    dA = new double[T * 4 * H];
+    cells = new double[(T + 1) * H];
     tanhCells = new double[T * H];
-    hs = new double[T * H];
-    h0 = new double[H];
-    c0 = new double[H];
+    hs = new double[(T + 1) * H];
     dh_next = new double[H];
     dc_next = new double[H];
     hPrevStep = new double[H];
@@ -154,6 +163,17 @@ public final class Lstm implements SequenceModel {
   }
 
   @Override
+  public void setThreads(int threads) {
+    output.setPool(WorkerPool.shared(threads));
+    this.threads = threads;
+  }
+
+  @Override
+  public int threads() {
+    return threads;
+  }
+
+  @Override
   public SequenceState newState() {
     return new SequenceState(hidden, true);
   }
@@ -162,59 +182,66 @@ public final class Lstm implements SequenceModel {
   public double forward(int[] tokens, int from, int length, SequenceState state) {
     WindowMath.checkWindow(tokens, from, length, maxWindow, vocab, state, hidden, true);
     int H = hidden;
+    int H4 = 4 * H;
     int L = length;
-    for (int q = 0; q < 4; q++) {
-      WindowMath.transpose(W[q].value(), H, H, WT[q]);
-    }
-    System.arraycopy(state.hidden(), 0, h0, 0, H);
-    System.arraycopy(state.cell(), 0, c0, 0, H);
+    stackWeights();
+    System.arraycopy(state.hidden(), 0, hs, 0, H);
+    System.arraycopy(state.cell(), 0, cells, 0, H);
     windowTokens.clear();
 
     for (int t = 0; t < L; t++) {
       int x = tokens[from + t];
       inputs[t] = x;
       windowTokens.add(x);
-      double[] hPrev = t == 0 ? h0 : hs;
-      double[] cPrev = t == 0 ? c0 : cells;
-      int prevRow = t == 0 ? 0 : (t - 1) * H;
-      int row = t * H;
+      int gateRow = t * H4;
 
       // a_q = b_q + U_q x_t + W_q h_(t-1) for each gate q, built where its activation goes.
       for (int q = 0; q < 4; q++) {
-        double[] a = gates[q];
-        double[] WqT = WT[q];
-        System.arraycopy(b[q].value(), 0, a, row, H);
-        WindowMath.addColumn(U[q].value(), x, H, vocab, a, row);
-        for (int k = 0; k < H; k++) {
-          double hk = hPrev[prevRow + k];
-          int wtRow = k * H;
-          for (int j = 0; j < H; j++) {
-            a[row + j] += hk * WqT[wtRow + j];
-          }
-        }
+        System.arraycopy(b[q].value(), 0, gates, gateRow + q * H, H);
+        WindowMath.addColumn(U[q].value(), x, H, vocab, gates, gateRow + q * H);
       }
+      ArrayProducts.multiplyAdd(hs, t * H, H, WT, 0, H4, gates, gateRow, H4, 1, H, H4);
 
-      double[] f = gates[F];
-      double[] in = gates[I];
-      double[] g = gates[G];
-      double[] o = gates[O];
+      int prevRow = t * H;
+      int row = (t + 1) * H;
       for (int j = 0; j < H; j++) {
-        int n = row + j;
-        f[n] = Activations.sigmoid(f[n]);
-        in[n] = Activations.sigmoid(in[n]);
-        g[n] = Math.tanh(g[n]);
-        o[n] = Activations.sigmoid(o[n]);
-        cells[n] = f[n] * cPrev[prevRow + j] + in[n] * g[n];
-        tanhCells[n] = Math.tanh(cells[n]);
-        hs[n] = o[n] * tanhCells[n];
+        int gate = gateRow + j;
+        double f = Activations.sigmoid(gates[gate + F * H]);
+        double in = Activations.sigmoid(gates[gate + I * H]);
+        double g = Math.tanh(gates[gate + G * H]);
+        double o = Activations.sigmoid(gates[gate + O * H]);
+        gates[gate + F * H] = f;
+        gates[gate + I * H] = in;
+        gates[gate + G * H] = g;
+        gates[gate + O * H] = o;
+        double cell = f * cells[prevRow + j] + in * g;
+        double tanhCell = Math.tanh(cell);
+        cells[row + j] = cell;
+        tanhCells[prevRow + j] = tanhCell;
+        hs[row + j] = o * tanhCell;
       }
     }
 
-    System.arraycopy(hs, (L - 1) * H, state.hidden(), 0, H);
-    System.arraycopy(cells, (L - 1) * H, state.cell(), 0, H);
+    System.arraycopy(hs, L * H, state.hidden(), 0, H);
+    System.arraycopy(cells, L * H, state.cell(), 0, H);
     this.length = L;
     backwardReady = true;
-    return output.forward(hs, L, tokens, from + 1);
+    return output.forward(hs, H, L, tokens, from + 1);
+  }
+
+  /** Copies the four W_q into {@link #WT} (transposed, side by side) and {@link #Wstacked}. */
+  private void stackWeights() {
+    int H = hidden;
+    int H4 = 4 * H;
+    for (int q = 0; q < 4; q++) {
+      double[] Wq = W[q].value();
+      System.arraycopy(Wq, 0, Wstacked, q * H * H, H * H);
+      for (int j = 0; j < H; j++) {
+        for (int k = 0; k < H; k++) {
+          WT[k * H4 + q * H + j] = Wq[j * H + k];
+        }
+      }
+    }
   }
 
   @Override
@@ -224,58 +251,59 @@ public final class Lstm implements SequenceModel {
     }
     backwardReady = false;
     int H = hidden;
+    int H4 = 4 * H;
     int L = length;
-    double[] dHs = output.backward(hs);
-    double[] f = gates[F];
-    double[] in = gates[I];
-    double[] g = gates[G];
-    double[] o = gates[O];
+    double[] dHs = output.backward();
 
     Arrays.fill(dh_next, 0.0);
     Arrays.fill(dc_next, 0.0);
     for (int t = L - 1; t >= 0; t--) {
-      int row = t * H;
-      double[] cPrev = t == 0 ? c0 : cells;
-      int prevRow = t == 0 ? 0 : (t - 1) * H;
+      int gateRow = t * H4;
+      int prevRow = t * H;
       for (int j = 0; j < H; j++) {
-        int n = row + j;
+        int n = prevRow + j;
+        int gate = gateRow + j;
+        double f = gates[gate + F * H];
+        double in = gates[gate + I * H];
+        double g = gates[gate + G * H];
+        double o = gates[gate + O * H];
         double dh = dHs[n] + dh_next[j];
         double tc = tanhCells[n];
         // Each gate's derivative is taken of its output: sigmoid' = s (1 - s), tanh' = 1 - g^2.
-        double dc = dh * o[n] * (1.0 - tc * tc) + dc_next[j];
-        dA[O][n] = dh * tc * o[n] * (1.0 - o[n]);
-        dA[F][n] = dc * cPrev[prevRow + j] * f[n] * (1.0 - f[n]);
-        dA[I][n] = dc * g[n] * in[n] * (1.0 - in[n]);
-        dA[G][n] = dc * in[n] * (1.0 - g[n] * g[n]);
-        dc_next[j] = dc * f[n];
+        double dc = dh * o * (1.0 - tc * tc) + dc_next[j];
+        dA[gate + O * H] = dh * tc * o * (1.0 - o);
+        dA[gate + F * H] = dc * cells[n] * f * (1.0 - f);
+        dA[gate + I * H] = dc * g * in * (1.0 - in);
+        dA[gate + G * H] = dc * in * (1.0 - g * g);
+        dc_next[j] = dc * f;
       }
       if (t == 0) {
         break;
       }
-      // dh_next = sum_q W_q^T da_q, summed as rows of W_q scaled by da_q.
+      // dh_next = sum_q W_q^T da_q = [W_f; W_i; W_g; W_o]^T [da_f da_i da_g da_o].
       Arrays.fill(dh_next, 0.0);
-      for (int q = 0; q < 4; q++) {
-        double[] Wq = W[q].value();
-        double[] da = dA[q];
-        for (int j = 0; j < H; j++) {
-          double d = da[row + j];
-          int wRow = j * H;
-          for (int k = 0; k < H; k++) {
-            dh_next[k] += d * Wq[wRow + k];
-          }
-        }
-      }
+      ArrayProducts.multiplyAdd(dA, gateRow, H4, Wstacked, 0, H, dh_next, 0, H, 1, H4, H);
     }
 
     for (int q = 0; q < 4; q++) {
-      WindowMath.accumulateRecurrentGradient(W[q].grad(), dA[q], h0, hs, L, H);
-      WindowMath.sumRows(dA[q], L, H, b[q].grad());
+      // dW_q = sum_t da_q,t h_(t-1)^T, H x H; da_q,t is the q-th block of row t of dA.
+      double[] dW = W[q].grad();
+      Arrays.fill(dW, 0.0);
+      ArrayProducts.multiplyTransAAdd(dA, q * H, H4, hs, 0, H, dW, 0, H, H, L, H);
+      double[] db = b[q].grad();
+      Arrays.fill(db, 0.0);
+      for (int t = 0; t < L; t++) {
+        int gateRow = t * H4 + q * H;
+        for (int j = 0; j < H; j++) {
+          db[j] += dA[gateRow + j];
+        }
+      }
       double[] dU = U[q].grad();
       for (int n = 0; n < gradientColumns.size(); n++) {
         WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);
       }
       for (int t = 0; t < L; t++) {
-        WindowMath.addToColumn(dU, inputs[t], H, vocab, dA[q], t * H);
+        WindowMath.addToColumn(dU, inputs[t], H, vocab, dA, t * H4 + q * H);
       }
     }
     gradientColumns.copyFrom(windowTokens);

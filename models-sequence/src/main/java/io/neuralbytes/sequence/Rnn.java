@@ -1,9 +1,12 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Checks;
 import io.neuralbytes.core.Initializers;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.RandomSource;
+import io.neuralbytes.core.WorkerPool;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +22,9 @@ import java.util.List;
  * token index, so U x_t is column x_t of U. Initialisation: U uniform in
  * [-sqrt(1/V), sqrt(1/V)), W and V uniform in [-sqrt(1/H), sqrt(1/H)), b and c zero.
  *
- * <p>Work buffers for windows of up to T positions are allocated once, here.
+ * <p>Work buffers for windows of up to T positions are allocated once, here. The products run
+ * through {@link ArrayProducts}, whose results are identical to the bit to the plain loops, and
+ * the output layer can be split over threads ({@link #setThreads}) without changing them.
  */
 public final class Rnn implements SequenceModel {
   private final int vocab;
@@ -34,9 +39,10 @@ public final class Rnn implements SequenceModel {
 
   /** W^T, H x H, refreshed at each forward so the recurrence runs as row updates. */
   private final double[] WT;
-  /** The hidden state the last window started from, length H. */
-  private final double[] h0;
-  /** h_t for the window, L x H. */
+  /**
+   * The hidden states of the window, (L + 1) x H: row 0 is the state the window started from,
+   * row t + 1 is h_t. So rows 0 .. L-1 are the h_(t-1) the recurrence read.
+   */
   private final double[] hs;
   /** dLoss/da_t where a_t is the tanh input, L x H. */
   private final double[] dA;
@@ -48,6 +54,7 @@ public final class Rnn implements SequenceModel {
   private final TokenSet windowTokens;
   private final TokenSet gradientColumns;
   private int length;
+  private int threads = 1;
   private boolean backwardReady;
 
   /**
@@ -78,8 +85,7 @@ public final class Rnn implements SequenceModel {
     Initializers.uniform(output.V.value(), -hiddenLimit, hiddenLimit, rng);
 
     WT = new double[H * H];
-    h0 = new double[H];
-    hs = new double[T * H];
+    hs = new double[(T + 1) * H];
     dA = new double[T * H];
     dh_next = new double[H];
     hPrevStep = new double[H];
@@ -119,6 +125,17 @@ public final class Rnn implements SequenceModel {
   }
 
   @Override
+  public void setThreads(int threads) {
+    output.setPool(WorkerPool.shared(threads));
+    this.threads = threads;
+  }
+
+  @Override
+  public int threads() {
+    return threads;
+  }
+
+  @Override
   public double forward(int[] tokens, int from, int length, SequenceState state) {
     WindowMath.checkWindow(tokens, from, length, maxWindow, vocab, state, hidden, false);
     int H = hidden;
@@ -126,36 +143,28 @@ public final class Rnn implements SequenceModel {
     double[] Uw = U.value();
     double[] bw = b.value();
     WindowMath.transpose(W.value(), H, H, WT);
-    System.arraycopy(state.hidden(), 0, h0, 0, H);
+    System.arraycopy(state.hidden(), 0, hs, 0, H);
     windowTokens.clear();
 
     for (int t = 0; t < L; t++) {
       int x = tokens[from + t];
       inputs[t] = x;
       windowTokens.add(x);
-      double[] hPrev = t == 0 ? h0 : hs;
-      int prevRow = t == 0 ? 0 : (t - 1) * H;
-      int row = t * H;
+      int row = (t + 1) * H;
 
       // a_t = b + U x_t + W h_(t-1), built in the row of hs that then receives h_t.
       System.arraycopy(bw, 0, hs, row, H);
       WindowMath.addColumn(Uw, x, H, vocab, hs, row);
-      for (int k = 0; k < H; k++) {
-        double hk = hPrev[prevRow + k];
-        int wtRow = k * H;
-        for (int i = 0; i < H; i++) {
-          hs[row + i] += hk * WT[wtRow + i];
-        }
-      }
+      ArrayProducts.multiplyAdd(hs, row - H, H, WT, 0, H, hs, row, H, 1, H, H);
       for (int i = 0; i < H; i++) {
         hs[row + i] = Math.tanh(hs[row + i]);
       }
     }
 
-    System.arraycopy(hs, (L - 1) * H, state.hidden(), 0, H);
+    System.arraycopy(hs, L * H, state.hidden(), 0, H);
     this.length = L;
     backwardReady = true;
-    return output.forward(hs, L, tokens, from + 1);
+    return output.forward(hs, H, L, tokens, from + 1);
   }
 
   @Override
@@ -168,31 +177,29 @@ public final class Rnn implements SequenceModel {
     int L = length;
     double[] Ww = W.value();
     double[] dU = U.grad();
-    double[] dHs = output.backward(hs);
+    double[] dHs = output.backward();
 
-    java.util.Arrays.fill(dh_next, 0.0);
+    Arrays.fill(dh_next, 0.0);
     for (int t = L - 1; t >= 0; t--) {
       int row = t * H;
+      int hRow = (t + 1) * H;
       // da_t = (dh_t from the output + dh_next) * tanh'(a_t), with tanh' = 1 - h_t^2.
       for (int i = 0; i < H; i++) {
-        double h = hs[row + i];
+        double h = hs[hRow + i];
         dA[row + i] = (dHs[row + i] + dh_next[i]) * (1.0 - h * h);
       }
       if (t == 0) {
         break;
       }
       // dh_next = W^T da_t, summed as rows of W scaled by da_t.
-      java.util.Arrays.fill(dh_next, 0.0);
-      for (int i = 0; i < H; i++) {
-        double da = dA[row + i];
-        int wRow = i * H;
-        for (int k = 0; k < H; k++) {
-          dh_next[k] += da * Ww[wRow + k];
-        }
-      }
+      Arrays.fill(dh_next, 0.0);
+      ArrayProducts.multiplyAdd(dA, row, H, Ww, 0, H, dh_next, 0, H, 1, H, H);
     }
 
-    WindowMath.accumulateRecurrentGradient(W.grad(), dA, h0, hs, L, H);
+    // dW = sum_t da_t h_(t-1)^T = dA^T [h_(-1) ... h_(L-2)], H x H.
+    double[] dW = W.grad();
+    Arrays.fill(dW, 0.0);
+    ArrayProducts.multiplyTransAAdd(dA, 0, H, hs, 0, H, dW, 0, H, H, L, H);
     WindowMath.sumRows(dA, L, H, b.grad());
     for (int n = 0; n < gradientColumns.size(); n++) {
       WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);

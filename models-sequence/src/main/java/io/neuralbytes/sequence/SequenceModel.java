@@ -36,6 +36,28 @@ public interface SequenceModel {
    */
   List<Parameter> inputParameters();
 
+  /**
+   * Sets how many threads forward and backward split their large loops over, and
+   * {@link SequenceTrainer} its updates (1 until set). Every output element is computed by one
+   * thread in the same order whatever the count, so results are identical for any count.
+   *
+   * <p>The default implementation is for models that always run on one thread.
+   *
+   * @throws IllegalArgumentException if {@code threads} is below 1, or above 1 for a model
+   *     that runs on one thread only
+   */
+  default void setThreads(int threads) {
+    if (threads != 1) {
+      throw new IllegalArgumentException(getClass().getSimpleName()
+          + " runs on one thread only, got a thread count of " + threads);
+    }
+  }
+
+  /** Returns the thread count set by {@link #setThreads}, 1 by default. */
+  default int threads() {
+    return 1;
+  }
+
   /** Returns a new zero state of the right sizes for this model. */
   SequenceState newState();
 

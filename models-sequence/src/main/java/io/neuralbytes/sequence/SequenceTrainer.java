@@ -2,8 +2,8 @@ package io.neuralbytes.sequence;
 
 import io.neuralbytes.core.Adagrad;
 import io.neuralbytes.core.Checks;
-import io.neuralbytes.core.GradientClipping;
 import io.neuralbytes.core.Parameter;
+import io.neuralbytes.core.WorkerPool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +28,8 @@ import java.util.List;
 public final class SequenceTrainer {
   /** Every gradient element is clipped to [-CLIP_LIMIT, CLIP_LIMIT]. */
   public static final double CLIP_LIMIT = 5.0;
+  /** Parameters with fewer elements are updated on the calling thread alone. */
+  private static final int PARALLEL_UPDATE_SIZE = 1 << 14;
 
   private final SequenceModel model;
   private final int[] tokens;
@@ -37,6 +39,9 @@ public final class SequenceTrainer {
   private final List<Parameter> denseParameters;
   private final List<Parameter> inputParameters;
   private final int[] touched;
+  /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}. */
+  private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
+  private Parameter updating;
   private int position;
   private int windowStart;
   private int lastLength;
@@ -102,9 +107,9 @@ public final class SequenceTrainer {
     int touchedCount = model.touchedTokens(touched);
     checkGradients(stepNumber, touchedCount);
 
+    WorkerPool pool = WorkerPool.shared(model.threads());
     for (Parameter p : denseParameters) {
-      GradientClipping.clipElementwise(p.grad(), CLIP_LIMIT);
-      adagrad.step(p);
+      clipAndUpdate(p, pool);
     }
     for (Parameter p : inputParameters) {
       updateColumns(p, touchedCount);
@@ -230,6 +235,36 @@ public final class SequenceTrainer {
     return new IllegalStateException("training diverged at step " + stepNumber + ": gradient of "
         + p.name() + " at index " + index + " is " + value
         + "; the weights are left as they were before this step");
+  }
+
+  /**
+   * Clips the gradient of {@code p} to [-5, 5] and takes one Adagrad step, in one pass over
+   * the arrays instead of one pass to clip and one to update; large parameters are split over
+   * the pool's threads. Each element's update is independent of the others, so the result is
+   * the same as GradientClipping followed by Adagrad.step, for any thread count.
+   */
+  private void clipAndUpdate(Parameter p, WorkerPool pool) {
+    updating = p;
+    if (p.size() < PARALLEL_UPDATE_SIZE) {
+      clipAndUpdateRange(0, p.size());
+    } else {
+      pool.forRanges(p.size(), 64, denseUpdate);
+    }
+    updating = null;
+  }
+
+  private void clipAndUpdateRange(int from, int to) {
+    double[] value = updating.value();
+    double[] g = updating.grad();
+    double[] m = adagrad.memory(updating);
+    double lr = adagrad.learningRate();
+    double eps = adagrad.eps();
+    for (int i = from; i < to; i++) {
+      double gi = Math.max(-CLIP_LIMIT, Math.min(CLIP_LIMIT, g[i]));
+      g[i] = gi;
+      m[i] += gi * gi;
+      value[i] -= lr * gi / Math.sqrt(m[i] + eps);
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Parameter;
+import io.neuralbytes.core.WorkerPool;
 import java.util.Arrays;
 
 /**
@@ -8,32 +10,53 @@ import java.util.Arrays;
  * -ln p_t(y_t) summed over the window.
  *
  * <p>Shapes: V is V x H, c has length V. Over a window of L positions (L at most T) the
- * logits of all positions form one L x V matrix Z whose row t is z_t, computed as the
- * product [h_0 ... h_(L-1)]^T V^T with a transposed copy of V. Every innermost loop then
- * runs along a contiguous row of length V or H, which the JIT compiler vectorises; loops
- * along the window (length L, about 50) are too short for that. Z is turned into P and then
- * into dY = P - Y in place.
+ * logits of all positions form one V x L matrix Z = V [h_0 ... h_(L-1)] + c 1^T, so the layer
+ * runs as three matrix products ({@link ArrayProducts}): Z = V H^T in the forward pass, and
+ * dV = dY H and dH = dY^T V in the backward pass, where H is the L x H matrix of hidden states
+ * and dY = P - Y. Z is stored with Lp columns, L rounded up to a multiple of 8, so that every
+ * row of it is a whole number of vectors. The extra columns are computed and never read.
+ * Z is turned into P and then into dY in place.
+ *
+ * <p>With a thread pool of more than one thread, each loop over the V rows (or the L columns)
+ * is split into contiguous parts, and every element is still summed in the same order, so the
+ * results do not depend on the number of threads.
  */
 final class SoftmaxOutput {
-  /** Columns of V^T per block of the forward product, so a block (H x 512) stays in cache. */
-  private static final int COLUMN_BLOCK = 512;
+  /** Z's row length is a multiple of this many columns (8 doubles, one AVX-512 vector). */
+  private static final int COLUMN_MULTIPLE = 8;
 
   final Parameter V;
   final Parameter c;
 
   private final int vocab;
   private final int hidden;
+  private WorkerPool pool = WorkerPool.SERIAL;
 
-  /** V^T, H x V, refreshed at each forward. */
-  private final double[] VT;
-  /** Z, then P, then dY; L x V, row t for position t. */
+  /** Z, then P, then dY; V x Lp, row-major. */
   private final double[] logits;
-  /** dLoss/dh_t from this layer, L x H, row t for position t. */
+  /** [h_0 ... h_(L-1)], H x Lp. */
+  private final double[] hiddenT;
+  /** dLoss/dh_t from this layer, L x H: row t belongs to position t. */
   private final double[] dHidden;
+  /** Per position: max_v z, then sum_v exp(z - max), then its inverse; length Lp. */
+  private final double[] columnMax;
+  private final double[] columnSum;
+  /** Per position, z of its target before the softmax; length Lp. */
+  private final double[] logitOfTarget;
   /** Targets of the last forward window, length T. */
   private final int[] targets;
 
+  /** The loop bodies run on the pool, bound once so that a step allocates nothing. */
+  private final WorkerPool.RangeTask logitRows = this::computeLogitRows;
+  private final WorkerPool.RangeTask softmaxColumns = this::exponentiateColumns;
+  private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
+  private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
+
+  /** L, Lp and the hidden states of the last forward window (row t at hsOffset + t H). */
   private int length;
+  private int stride;
+  private double[] hs;
+  private int hsOffset;
   private boolean backwardReady;
 
   SoftmaxOutput(int vocab, int hidden, int maxWindow) {
@@ -41,123 +64,177 @@ final class SoftmaxOutput {
     this.hidden = hidden;
     this.V = new Parameter("V", vocab, hidden);
     this.c = new Parameter("c", vocab, 1);
-    this.VT = new double[hidden * vocab];
-    this.logits = new double[maxWindow * vocab];
+    int maxStride = paddedLength(maxWindow);
+    this.logits = new double[vocab * maxStride];
+    this.hiddenT = new double[hidden * maxStride];
     this.dHidden = new double[maxWindow * hidden];
+    this.columnMax = new double[maxStride];
+    this.columnSum = new double[maxStride];
+    this.logitOfTarget = new double[maxStride];
     this.targets = new int[maxWindow];
   }
 
-  /**
-   * Computes P for the L positions whose hidden states are the rows of {@code hs} and
-   * returns the summed loss of the targets {@code tokens[targetFrom .. targetFrom + L)}.
-   *
-   * @param hs hidden states, L x H, row t is h_t (not modified)
-   */
-  double forward(double[] hs, int L, int[] tokens, int targetFrom) {
-    length = L;
-    System.arraycopy(tokens, targetFrom, targets, 0, L);
-    WindowMath.transpose(V.value(), vocab, hidden, VT);
-    computeLogits(hs, L);
+  private static int paddedLength(int length) {
+    return (length + COLUMN_MULTIPLE - 1) / COLUMN_MULTIPLE * COLUMN_MULTIPLE;
+  }
 
+  /** Uses {@code pool} for the loops of forward and backward. */
+  void setPool(WorkerPool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Computes P for the L positions whose hidden states are rows of {@code hs} and returns the
+   * summed loss of the targets {@code tokens[targetFrom .. targetFrom + L)}.
+   *
+   * @param hs hidden states, row t (h_t, length H) at {@code hsOffset + t H}; not modified, and
+   *     read again by {@link #backward}
+   */
+  double forward(double[] hs, int hsOffset, int L, int[] tokens, int targetFrom) {
+    int H = hidden;
+    int Lp = paddedLength(L);
+    this.hs = hs;
+    this.hsOffset = hsOffset;
+    this.length = L;
+    this.stride = Lp;
+    for (int t = 0; t < L; t++) {
+      for (int k = 0; k < H; k++) {
+        hiddenT[k * Lp + t] = hs[hsOffset + t * H + k];
+      }
+    }
+    System.arraycopy(tokens, targetFrom, targets, 0, L);
+
+    pool.forRanges(vocab, 4, logitRows);
+    pool.forRanges(L, COLUMN_MULTIPLE, softmaxColumns);
     double loss = 0.0;
     for (int t = 0; t < L; t++) {
-      loss += softmaxRow(t * vocab, targets[t]);
+      // -ln p(y) = ln sum_v exp(z_v - max) + max - z_y
+      loss += Math.log(columnSum[t]) + columnMax[t] - logitOfTarget[t];
+      columnSum[t] = 1.0 / columnSum[t];
     }
+    pool.forRanges(vocab, 4, normalizeRows);
     backwardReady = true;
     return loss;
   }
 
-  /** Z = [h_0 ... h_(L-1)]^T V^T + 1 c^T, L x V, one block of columns at a time. */
-  private void computeLogits(double[] hs, int L) {
-    int H = hidden;
+  /** Z = c 1^T + V [h_0 ... h_(L-1)] for the rows v in [from, to). */
+  private void computeLogitRows(int from, int to) {
+    int Lp = stride;
     double[] cw = c.value();
-    for (int from = 0; from < vocab; from += COLUMN_BLOCK) {
-      int to = Math.min(vocab, from + COLUMN_BLOCK);
+    for (int v = from; v < to; v++) {
+      Arrays.fill(logits, v * Lp, v * Lp + Lp, cw[v]);
+    }
+    ArrayProducts.multiplyAdd(V.value(), from * hidden, hidden, hiddenT, 0, Lp, logits,
+        from * Lp, Lp, to - from, hidden, Lp);
+  }
+
+  /**
+   * For the columns t in [from, to): the max over v, the logit of the target, and then
+   * exp(z - max) in place and its sum over v, in ascending v.
+   */
+  private void exponentiateColumns(int from, int to) {
+    int Lp = stride;
+    Arrays.fill(columnMax, from, to, Double.NEGATIVE_INFINITY);
+    for (int v = 0; v < vocab; v++) {
+      int row = v * Lp;
+      for (int t = from; t < to; t++) {
+        columnMax[t] = Math.max(columnMax[t], logits[row + t]);
+      }
+    }
+    for (int t = from; t < to; t++) {
+      logitOfTarget[t] = logits[targets[t] * Lp + t];
+    }
+    Arrays.fill(columnSum, from, to, 0.0);
+    for (int v = 0; v < vocab; v++) {
+      int row = v * Lp;
+      for (int t = from; t < to; t++) {
+        double e = Math.exp(logits[row + t] - columnMax[t]);
+        logits[row + t] = e;
+        columnSum[t] += e;
+      }
+    }
+  }
+
+  /** P = exp(Z - max) / sum for the rows v in [from, to). */
+  private void normalizeRows(int from, int to) {
+    int L = length;
+    int Lp = stride;
+    for (int v = from; v < to; v++) {
+      int row = v * Lp;
       for (int t = 0; t < L; t++) {
-        int zRow = t * vocab;
-        System.arraycopy(cw, from, logits, zRow + from, to - from);
-        for (int k = 0; k < H; k++) {
-          double hk = hs[t * H + k];
-          int vtRow = k * vocab;
-          for (int v = from; v < to; v++) {
-            logits[zRow + v] += hk * VT[vtRow + v];
-          }
-        }
+        logits[row + t] *= columnSum[t];
       }
     }
   }
 
   /**
-   * Replaces the logits in {@code logits[row .. row + V)} by their softmax and returns
-   * -ln p(target) = ln sum_v exp(z_v - max) + max - z_target.
-   */
-  private double softmaxRow(int row, int target) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int v = 0; v < vocab; v++) {
-      max = Math.max(max, logits[row + v]);
-    }
-    double targetLogit = logits[row + target];
-    double sum = 0.0;
-    for (int v = 0; v < vocab; v++) {
-      double e = Math.exp(logits[row + v] - max);
-      logits[row + v] = e;
-      sum += e;
-    }
-    double scale = 1.0 / sum;
-    for (int v = 0; v < vocab; v++) {
-      logits[row + v] *= scale;
-    }
-    return Math.log(sum) + max - targetLogit;
-  }
-
-  /**
    * Writes dV and dc and returns dLoss/dh_t of the last forward window as an L x H array
-   * (row t for position t; owned by this layer).
-   *
-   * @param hs the same hidden states that were passed to forward, L x H (not modified)
-   * @throws IllegalStateException if no forward pass ran since the last backward
+   * (row t for position t; owned by this layer). Reads the hidden states given to forward.
    */
-  double[] backward(double[] hs) {
+  double[] backward() {
     if (!backwardReady) {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
     int L = length;
+    int Lp = stride;
     int H = hidden;
-    double[] Vw = V.value();
-    double[] dV = V.grad();
-    double[] dc = c.grad();
     double[] dY = logits;
 
     // dY = P - Y: subtract 1 at each target.
     for (int t = 0; t < L; t++) {
-      dY[t * vocab + targets[t]] -= 1.0;
+      dY[targets[t] * Lp + t] -= 1.0;
     }
-
-    // For each row v: dc_v = sum_t dY[t, v], dV[v, :] = sum_t dY[t, v] h_t, and
-    // dH[t, :] += dY[t, v] V[v, :]; row v of V and of dV stay in cache for all t.
+    pool.forRanges(vocab, 4, gradientRows);
+    // dH = dY^T V, L x H, over parts of the rows t.
     Arrays.fill(dHidden, 0, L * H, 0.0);
-    for (int v = 0; v < vocab; v++) {
-      int vRow = v * H;
-      double sum = 0.0;
-      Arrays.fill(dV, vRow, vRow + H, 0.0);
-      for (int t = 0; t < L; t++) {
-        double dy = dY[t * vocab + v];
-        sum += dy;
-        int hRow = t * H;
-        for (int j = 0; j < H; j++) {
-          dV[vRow + j] += dy * hs[hRow + j];
-        }
-        for (int j = 0; j < H; j++) {
-          dHidden[hRow + j] += dy * Vw[vRow + j];
-        }
-      }
-      dc[v] = sum;
-    }
+    ArrayProducts.multiplyTransAAdd(pool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab,
+        H);
     return dHidden;
   }
 
-  /** Writes z = V h + c for one hidden state h (length H) into out (length V). */
+  /** dc = dY 1 and dV = dY [h_0 ... h_(L-1)]^T for the rows v in [from, to). */
+  private void computeGradientRows(int from, int to) {
+    int L = length;
+    int Lp = stride;
+    int H = hidden;
+    double[] dY = logits;
+    double[] dc = c.grad();
+    double[] dV = V.grad();
+
+    int v = from;
+    // Four rows at a time: four independent sums, each still over t in ascending order.
+    for (; v + 4 <= to; v += 4) {
+      int row = v * Lp;
+      double sum0 = 0.0;
+      double sum1 = 0.0;
+      double sum2 = 0.0;
+      double sum3 = 0.0;
+      for (int t = 0; t < L; t++) {
+        sum0 += dY[row + t];
+        sum1 += dY[row + Lp + t];
+        sum2 += dY[row + 2 * Lp + t];
+        sum3 += dY[row + 3 * Lp + t];
+      }
+      dc[v] = sum0;
+      dc[v + 1] = sum1;
+      dc[v + 2] = sum2;
+      dc[v + 3] = sum3;
+    }
+    for (; v < to; v++) {
+      double sum = 0.0;
+      for (int t = 0; t < L; t++) {
+        sum += dY[v * Lp + t];
+      }
+      dc[v] = sum;
+    }
+
+    Arrays.fill(dV, from * H, to * H, 0.0);
+    ArrayProducts.multiplyAdd(dY, from * Lp, Lp, hs, hsOffset, H, dV, from * H, H, to - from,
+        L, H);
+  }
+
+  /** Writes z = V h + c for one hidden state h (length H) into logits (length V). */
   void logits(double[] h, double[] out) {
     int H = hidden;
     double[] Vw = V.value();

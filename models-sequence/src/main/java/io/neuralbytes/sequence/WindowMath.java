@@ -15,27 +15,6 @@ final class WindowMath {
     }
   }
 
-  /**
-   * Overwrites dW (H x H) with sum_t dA_t h_(t-1)^T, where dA_t is row t of dA (L x H),
-   * h_(-1) is h0 and h_(t-1) for t &gt; 0 is row t - 1 of hs (L x H).
-   */
-  static void accumulateRecurrentGradient(double[] dW, double[] dA, double[] h0, double[] hs,
-      int L, int H) {
-    java.util.Arrays.fill(dW, 0, H * H, 0.0);
-    for (int t = 0; t < L; t++) {
-      double[] hPrev = t == 0 ? h0 : hs;
-      int prevRow = t == 0 ? 0 : (t - 1) * H;
-      int aRow = t * H;
-      for (int i = 0; i < H; i++) {
-        double da = dA[aRow + i];
-        int wRow = i * H;
-        for (int j = 0; j < H; j++) {
-          dW[wRow + j] += da * hPrev[prevRow + j];
-        }
-      }
-    }
-  }
-
   /** Overwrites db (length H) with the sum of the L rows of dA (L x H). */
   static void sumRows(double[] dA, int L, int H, double[] db) {
     java.util.Arrays.fill(db, 0, H, 0.0);

@@ -1,0 +1,121 @@
+package io.neuralbytes.sequence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.neuralbytes.core.Adagrad;
+import io.neuralbytes.core.GradientClipping;
+import io.neuralbytes.core.Parameter;
+import io.neuralbytes.core.RandomSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the optimised models and trainer to the plain models of the first version, trained by a
+ * plain loop (forward, backward, clip every gradient, dense Adagrad): the losses and every weight
+ * must agree to the bit after several steps, on every thread count. The shapes are odd on
+ * purpose (windows that are not a multiple of the vector length, a short last window, a wrap
+ * to the start of the text).
+ */
+class PlainModelAgreementTest {
+  private static final double LEARNING_RATE = 0.05;
+  private static final int STEPS = 7;
+
+  /** vocabulary, hidden, window, text length */
+  private static final int[][] SHAPES = {{300, 24, 13, 61}, {40, 13, 9, 31}, {9, 5, 4, 40}};
+
+  @Test
+  void rnnMatchesPlainRnn() {
+    for (int[] shape : SHAPES) {
+      for (int threads = 1; threads <= 3; threads++) {
+        int V = shape[0];
+        int H = shape[1];
+        int T = shape[2];
+        SequenceModel fast = new Rnn(V, H, T, new RandomSource(21));
+        SequenceModel plain = new PlainRnn(V, H, T, new RandomSource(21));
+        checkAgreement(fast, plain, shape, threads);
+      }
+    }
+  }
+
+  @Test
+  void lstmMatchesPlainLstm() {
+    for (int[] shape : SHAPES) {
+      for (int threads = 1; threads <= 3; threads++) {
+        int V = shape[0];
+        int H = shape[1];
+        int T = shape[2];
+        SequenceModel fast = new Lstm(V, H, T, new RandomSource(22));
+        SequenceModel plain = new PlainLstm(V, H, T, new RandomSource(22));
+        checkAgreement(fast, plain, shape, threads);
+      }
+    }
+  }
+
+  private static void checkAgreement(SequenceModel fast, SequenceModel plain, int[] shape,
+      int threads) {
+    int V = shape[0];
+    int T = shape[2];
+    int[] text = randomText(shape[3], V, new RandomSource(shape[3]));
+    fast.setThreads(threads);
+    SequenceTrainer trainer = new SequenceTrainer(fast, text, T, LEARNING_RATE);
+    PlainTraining reference = new PlainTraining(plain, text, T);
+    String where = fast.getClass().getSimpleName() + " V=" + V + " H=" + shape[1] + " T=" + T
+        + " on " + threads + " threads";
+
+    for (int step = 1; step <= STEPS; step++) {
+      double expected = reference.step();
+      double actual = trainer.step();
+
+      assertEquals(expected, actual, 0.0, where + ", loss of step " + step);
+    }
+    List<Parameter> expectedParameters = plain.parameters();
+    for (int n = 0; n < expectedParameters.size(); n++) {
+      Parameter p = fast.parameters().get(n);
+      assertEquals(expectedParameters.get(n).name(), p.name(), where);
+      assertArrayEquals(expectedParameters.get(n).value(), p.value(), 0.0,
+          where + ", parameter " + p.name());
+    }
+    assertArrayEquals(reference.state.hidden(), trainer.state().hidden(), 0.0, where + ", h");
+    assertArrayEquals(reference.state.cell(), trainer.state().cell(), 0.0, where + ", cell");
+  }
+
+  private static int[] randomText(int length, int V, RandomSource rng) {
+    int[] tokens = new int[length];
+    for (int n = 0; n < length; n++) {
+      tokens[n] = rng.nextInt(V);
+    }
+    return tokens;
+  }
+
+  /** Truncated BPTT written out plainly, with the trainer's window and wrap-around rules. */
+  private static final class PlainTraining {
+    private final SequenceModel model;
+    private final int[] text;
+    private final int window;
+    private final Adagrad adagrad = new Adagrad(LEARNING_RATE);
+    private final SequenceState state;
+    private int position;
+
+    PlainTraining(SequenceModel model, int[] text, int window) {
+      this.model = model;
+      this.text = text;
+      this.window = window;
+      this.state = model.newState();
+    }
+
+    double step() {
+      if (position + 1 >= text.length) {
+        position = 0;
+        state.reset();
+      }
+      int length = Math.min(window, text.length - 1 - position);
+      double loss = model.forward(text, position, length, state);
+      model.backward();
+      GradientClipping.clipElementwise(model.parameters(), SequenceTrainer.CLIP_LIMIT);
+      adagrad.step(model.parameters());
+      position += length;
+      return loss;
+    }
+  }
+}
