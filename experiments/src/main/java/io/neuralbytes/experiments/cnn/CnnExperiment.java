@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = CnnExperiment.NAME,
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
         description = {
             "Trains the original's small CNN on CIFAR-10 images: the first images of each"
                     + " training file, split into training and held-out images by the seed,"
