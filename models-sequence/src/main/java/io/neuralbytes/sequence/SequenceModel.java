@@ -4,7 +4,7 @@ import io.neuralbytes.core.Parameter;
 import java.util.List;
 
 /**
- * A next-token language model trained by truncated backpropagation through time; the RNN
+ * A next-token language model trained by truncated backpropagation through time. The RNN
  * and the LSTM both implement it, so the trainer, the sampler and the experiments treat them
  * alike.
  *

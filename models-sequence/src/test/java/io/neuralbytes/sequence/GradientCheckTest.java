@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The numeric derivative is the five-point stencil
  * (8 (L(p + e) - L(p - e)) - (L(p + 2e) - L(p - 2e))) / (12 e), whose error is of order e^4.
- * The two-point difference has an error of order e^2 plus rounding of order 1e-16 L / e;
- * on the smallest LSTM gradients (near 1e-6) that reaches a relative error of 1e-5 for
- * every e, so it cannot show the 1e-6 agreement required here.
+ * The two-point difference has an error of order e^2 plus rounding of order 1e-16 L / e.
+ * On the smallest LSTM gradients (near 1e-6) that error reaches 1e-5 relative for every e
+ * tried, so the two-point form cannot show the 1e-6 agreement required here.
  */
 class GradientCheckTest {
   private static final int V = 7;

@@ -38,7 +38,8 @@ class SamplerTest {
     assertArrayEquals(first, second);
     assertFalse(Arrays.equals(first, other));
     for (int token : first) {
-      assertTrue(token >= 0 && token < V, "token " + token);
+      assertTrue(token >= 0, "token " + token);
+      assertTrue(token < V, "token " + token);
     }
   }
 

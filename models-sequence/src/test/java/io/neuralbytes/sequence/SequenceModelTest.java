@@ -148,7 +148,8 @@ class SequenceModelTest {
   private static void assertWithin(Parameter p, double limit) {
     double max = 0.0;
     for (double w : p.value()) {
-      assertTrue(w >= -limit && w < limit, p.name() + " value " + w + " outside +-" + limit);
+      assertTrue(w >= -limit, p.name() + " value " + w + " below " + -limit);
+      assertTrue(w < limit, p.name() + " value " + w + " not below " + limit);
       max = Math.max(max, Math.abs(w));
     }
     assertTrue(max > 0.9 * limit, p.name() + " should fill its range, max |w| = " + max);

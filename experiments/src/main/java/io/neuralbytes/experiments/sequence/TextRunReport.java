@@ -111,6 +111,7 @@ final class TextRunReport {
     entry.put("ebook", result.spec().ebook());
     entry.put("file", result.file().getFileName().toString());
     entry.put("gutenberg_header_stripped", settings.stripGutenbergHeader());
+
     entry.put("text_tokens", result.textTokens());
     entry.put("unknown_tokens", result.unknownTokens());
     entry.put("vocabulary_size", result.vocabulary().size());
@@ -118,11 +119,13 @@ final class TextRunReport {
     entry.put("window", settings.window());
     entry.put("learning_rate", settings.learningRate());
     entry.put("seed", settings.seed());
+
     entry.put("steps", result.losses().length);
     entry.put("epochs", settings.epochs());
     entry.put("seconds", round(result.seconds(), 3));
     entry.put("training_seconds", round(result.trainingSeconds(), 3));
     entry.put("original_seconds", result.spec().originalSeconds());
+
     entry.put("uniform_loss", uniformLoss(result));
     entry.put("first_loss", result.losses()[0]);
     entry.put("final_loss", result.losses()[result.losses().length - 1]);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a text run produced.
+ * The outcome of one text run: losses, samples and timings.
  *
  * @param spec the run
  * @param settings its settings

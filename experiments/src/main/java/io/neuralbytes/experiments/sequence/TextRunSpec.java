@@ -32,7 +32,7 @@ record TextRunSpec(String run, ModelKind model, Level level, int ebook, String t
     }
   }
 
-  /** What a token is. */
+  /** The unit a token stands for: a character or a word. */
   enum Level {
     CHAR,
     WORD

@@ -125,7 +125,8 @@ class ReproduceSequenceTest {
     String report = Files.readString(temp.resolve("report.md"));
     int rnn = report.indexOf("## RNN: character and word language models");
     int lstm = report.indexOf("## LSTM: character and word language models");
-    assertTrue(rnn >= 0 && lstm > rnn, report);
+    assertTrue(rnn >= 0, report);
+    assertTrue(lstm > rnn, report);
     for (String image : List.of("rnn/char-rnn-loss.png", "rnn/word-rnn-loss.png",
         "lstm/char-lstm-loss.png", "lstm/word-lstm-loss.png")) {
       assertTrue(report.contains("](" + image + ")"), image);

@@ -24,7 +24,7 @@ class TextRunTest {
   }
 
   @Test
-  void sameSeedSameLossesAndSamplesTwiceInOneJvm() throws IOException {
+  void sameSeedRepeatsInOneJvm() throws IOException {
     for (TextRunSpec spec : new TextRunSpec[] {TextRunSpec.CHAR_RNN, TextRunSpec.CHAR_LSTM}) {
       TextRunResult first = run(spec, settings(100, 3));
       TextRunResult second = run(spec, settings(100, 3));
@@ -53,7 +53,8 @@ class TextRunTest {
       assertEquals(40, sample.tokens().length);
       StringBuilder decoded = new StringBuilder();
       for (int token : sample.tokens()) {
-        assertTrue(token >= 0 && token < result.vocabulary().size(), "token " + token);
+        assertTrue(token >= 0, "token " + token);
+        assertTrue(token < result.vocabulary().size(), "token " + token);
         decoded.append(decoded.length() == 0 ? "" : " ").append(result.vocabulary().token(token));
       }
       assertEquals(decoded.toString(), sample.text());
@@ -69,7 +70,8 @@ class TextRunTest {
     Sample sample = result.samples().get(0);
     assertEquals(40, sample.tokens().length);
     for (int token : sample.tokens()) {
-      assertTrue(token >= 0 && token < 257, "token " + token);
+      assertTrue(token >= 0, "token " + token);
+      assertTrue(token < 257, "token " + token);
     }
     assertEquals(40, sample.text().codePointCount(0, sample.text().length()));
   }
