@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one experiment hands to the results store after it has written its own files.
+ * The output of one experiment for the results store, returned after the experiment has
+ * written its own files.
  *
- * @param experiment    the experiment's name, as on the command line ({@code mlp}, {@code cnn}, ...)
+ * @param experiment    the experiment's name, as on the command line, such as {@code mlp}
  * @param runs          one entry per run for {@code summary.json}; each map contains at least
  *                      {@code run} and {@code seconds} and keeps its insertion order. The store
  *                      adds {@code experiment} as the first key.

@@ -1,6 +1,7 @@
 package io.neuralbytes.experiments;
 
 import java.io.PrintWriter;
+import io.neuralbytes.experiments.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "From-scratch neural networks in Java: reproduces the experiments of the"
                 + " Python NeuralBytes.",
-        subcommands = ReproduceCommand.class)
+        subcommands = {ReproduceCommand.class, BenchCommand.class})
 public final class Main {
 
     static {

@@ -35,8 +35,11 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
                                         ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         err.println("neuralbytes: failed: " + describe(ex));
-        if (!(ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException)) {
+        boolean expected = ex instanceof IllegalArgumentException
+                || ex instanceof IllegalStateException
+                || ex instanceof java.io.IOException
+                || ex instanceof java.io.UncheckedIOException;
+        if (!expected) {
             // An unexpected exception is a bug, so the stack trace is worth showing.
             ex.printStackTrace(err);
         }

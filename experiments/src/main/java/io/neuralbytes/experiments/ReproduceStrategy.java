@@ -34,7 +34,11 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         if (!top.hasSubcommand()) {
             throw new ParameterException(top.commandSpec().commandLine(),
-                    "missing command: expected 'reproduce'");
+                    "missing command: expected 'reproduce' or 'bench'");
+        }
+        if (!(top.subcommand().commandSpec().userObject() instanceof ReproduceCommand)) {
+            // Other commands (bench) are plain picocli commands.
+            return new CommandLine.RunLast().execute(top);
         }
         ParseResult reproduce = top.subcommand();
         CommandLine reproduceLine = reproduce.commandSpec().commandLine();

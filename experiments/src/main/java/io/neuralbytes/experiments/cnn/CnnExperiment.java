@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  * order every epoch.
  *
  * <p>Beyond the original, the network is also tested on the images of {@code test_batch.bin}.
- * Training runs on one thread whatever {@code --threads} says, because each update depends on
- * the previous one.
+ * Training runs on one thread whatever the value of {@code --threads}, because each update
+ * depends on the previous one.
  */
 @Command(name = CnnExperiment.NAME,
         mixinStandardHelpOptions = true,
@@ -260,7 +260,7 @@ public final class CnnExperiment implements Experiment {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Returns the number as typed, such as 0.0001 rather than 1.0E-4. */
+    /** Returns the number in plain decimal notation, such as 0.0001 rather than 1.0E-4. */
     private static String plain(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);

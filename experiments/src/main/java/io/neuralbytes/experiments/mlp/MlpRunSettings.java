@@ -15,7 +15,7 @@ record MlpRunSettings(int epochs, double learningRate) {
         return "e" + epochs + "-lr" + formatRate(learningRate);
     }
 
-    /** Formats a learning rate in plain decimal notation with no trailing zeros (1e-6 as 0.000001). */
+    /** Formats a rate in plain decimals without trailing zeros, such as 1e-6 as 0.000001. */
     static String formatRate(double rate) {
         return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }

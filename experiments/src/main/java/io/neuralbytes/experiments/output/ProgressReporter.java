@@ -82,7 +82,8 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
         long tenth = total > 0 ? done * 10 / total : 0;
         long now = System.nanoTime();
         boolean newTenth = tenth > lastLoggedTenth;
-        boolean quietTooLong = now - lastLogNanos >= Duration.ofSeconds(LOG_INTERVAL_SECONDS).toNanos();
+        long quietNanos = now - lastLogNanos;
+        boolean quietTooLong = quietNanos >= Duration.ofSeconds(LOG_INTERVAL_SECONDS).toNanos();
         if (newTenth || quietTooLong) {
             lastLoggedTenth = tenth;
             lastLogNanos = now;

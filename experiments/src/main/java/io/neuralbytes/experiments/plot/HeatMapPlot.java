@@ -76,7 +76,8 @@ public final class HeatMapPlot {
                             int rows, int cols, double[] values) {
         if (rows < 2 || cols < 2 || values.length != rows * cols) {
             throw new IllegalArgumentException("heat map grid: " + rows + " x " + cols
-                    + " with " + values.length + " values; expected at least 2 x 2 and rows * cols values");
+                    + " with " + values.length
+                    + " values; expected at least 2 x 2 and rows * cols values");
         }
         if (!(xMin < xMax) || !(yMin < yMax)) {
             throw new IllegalArgumentException("heat map grid: x range [" + xMin + ", " + xMax

@@ -17,8 +17,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>A series that becomes NaN or infinite is drawn up to its last finite point, which gets a
  * red cross, and a red vertical line marks the x where the first non-finite value appears.
- * The legend entry and a red note name that x. A long series is thinned to about {@value #MAX_POINTS} points
- * for drawing, keeping its first and last finite points.
+ * The legend entry and a red note name that x. A long series is thinned to about
+ * {@value #MAX_POINTS} points for drawing, keeping its first and last finite points.
  *
  * <pre>{@code
  * BufferedImage image = new LineChart("Cost", "epoch", "cost")

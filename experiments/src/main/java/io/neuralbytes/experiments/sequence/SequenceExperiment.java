@@ -129,7 +129,7 @@ abstract class SequenceExperiment implements Experiment {
     List<TextRunResult> results = new ArrayList<>();
     List<Map<String, Object>> entries = new ArrayList<>();
     for (TextRunSpec run : selectedRuns()) {
-      TextRunResult result = TextRun.run(run, settings, context.dataFolder(),
+      TextRunResult result = TextRun.run(run, settings, context.dataFolder(), context.threads(),
           planned -> ProgressReporter.start(run.run(), "steps", planned));
       TextRunReport.writeFiles(folder, result);
       LOG.info("{}: {} in {} s (the original took {} s for 100 steps); loss {} at the first"

@@ -44,6 +44,15 @@ final class TextRun {
    */
   static TextRunResult run(TextRunSpec spec, TextRunSettings settings, Path dataFolder,
       LongFunction<ProgressReporter> progressFactory) throws IOException {
+    return run(spec, settings, dataFolder, 1, progressFactory);
+  }
+
+  /**
+   * Runs as {@link #run(TextRunSpec, TextRunSettings, Path, LongFunction)} with the model's
+   * large loops split over {@code threads} threads; the results are the same for any count.
+   */
+  static TextRunResult run(TextRunSpec spec, TextRunSettings settings, Path dataFolder,
+      int threads, LongFunction<ProgressReporter> progressFactory) throws IOException {
     long start = System.nanoTime();
     Path file = Novels.find(dataFolder, spec.ebook());
     TextCorpus corpus = TextCorpus.load(file,
@@ -74,6 +83,7 @@ final class TextRun {
     RandomSource sampleRng = root.split();
     SequenceModel model = spec.model().create(vocabulary.size(), settings.hiddenSize(),
         settings.window(), initRng);
+    model.setThreads(threads);
     SequenceTrainer trainer =
         new SequenceTrainer(model, train, settings.window(), settings.learningRate());
     Sampler sampler = new Sampler(model);

@@ -33,6 +33,10 @@ class ProgressReporterTest {
         logger.setAdditive(true);
     }
 
+    private List<String> loggedLines() {
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     @Test
     void logsEachTenthOnce() {
         try (ProgressReporter reporter = ProgressReporter.logOnly("test", "steps", 200)) {
@@ -41,9 +45,10 @@ class ProgressReporterTest {
                 reporter.onProgress(i, 200, 0.5);
             }
         }
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = loggedLines();
         assertEquals(10, lines.size(), lines.toString());
-        assertEquals("test: 20/200 steps (10%), loss 0.5000", lines.get(0).replaceAll(", [0-9.]+ s$", ""));
+        assertEquals("test: 20/200 steps (10%), loss 0.5000",
+                lines.get(0).replaceAll(", [0-9.]+ s$", ""));
         assertEquals("test: 200/200 steps (100%), loss 0.5000",
                 lines.get(9).replaceAll(", [0-9.]+ s$", ""));
     }
@@ -54,7 +59,7 @@ class ProgressReporterTest {
             reporter.step();
             reporter.step();
         }
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = loggedLines();
         assertEquals(2, lines.size(), lines.toString());
         assertEquals("runs: 2/2 runs (100%)", lines.get(1).replaceAll(", [0-9.]+ s$", ""));
     }

@@ -31,7 +31,8 @@ class ResultsStoreTest {
             entry.put("seconds", 1.5);
             entries.add(entry);
         }
-        return new ExperimentResult(name, entries, "## " + name + " section\n\nruns " + runs.length);
+        String section = "## " + name + " section\n\nruns " + runs.length;
+        return new ExperimentResult(name, entries, section);
     }
 
     @Test

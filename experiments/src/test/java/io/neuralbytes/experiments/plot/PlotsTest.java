@@ -129,7 +129,8 @@ class PlotsTest {
     @Test
     void confusionMatrixRejectsRaggedRows() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConfusionMatrixPlot.render("c", List.of("a", "b"), new int[][] {{1, 2}, {3}}));
+                () -> ConfusionMatrixPlot.render("c", List.of("a", "b"),
+                        new int[][] {{1, 2}, {3}}));
         assertTrue(e.getMessage().contains("row 1 has 1 counts; expected 2"), e.getMessage());
     }
 

@@ -1,0 +1,105 @@
+package io.neuralbytes.experiments.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.neuralbytes.core.ArrayProducts;
+import io.neuralbytes.core.WorkerPool;
+import io.neuralbytes.experiments.output.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The results of one {@code bench} command as a text table and as bench.json. */
+final class BenchReport {
+
+    private final List<BenchResult> results;
+    private final int warmup;
+    private final int repeats;
+    private final long seed;
+
+    BenchReport(List<BenchResult> results, int warmup, int repeats, long seed) {
+        this.results = List.copyOf(results);
+        this.warmup = warmup;
+        this.repeats = repeats;
+        this.seed = seed;
+    }
+
+    /** Returns the table printed on standard output, one line per run and thread count. */
+    String table() {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%-30s %-6s %7s %11s %11s %11s %8s %12s%n",
+                "run", "per", "threads", "median ms", "min ms", "cpu ms", "speed-up",
+                "load"));
+        for (BenchResult result : results) {
+            table.append(String.format(Locale.ROOT, "%-30s %-6s %7d %11.3f %11.3f %11.3f %8s %12s%n",
+                    result.run().title(), result.run().unit(), result.threads(),
+                    result.medianSeconds() * 1e3, result.minSeconds() * 1e3,
+                    result.medianCallerCpuSeconds() * 1e3, speedUp(result),
+                    String.format(Locale.ROOT, "%.2f-%.2f", result.loadBefore(),
+                            result.loadAfter())));
+        }
+        table.append("median and min: wall-clock time; cpu: the calling thread's CPU time;"
+                + " speed-up: one thread's median over this one; load: one-minute load average"
+                + " before and after.\n");
+        return table.toString();
+    }
+
+    /** Returns the one-thread median over this result's median, or "" for one thread. */
+    private String speedUp(BenchResult result) {
+        if (result.threads() == 1) {
+            return "";
+        }
+        for (BenchResult other : results) {
+            if (other.run() == result.run() && other.threads() == 1) {
+                return String.format(Locale.ROOT, "%.2fx",
+                        other.medianSeconds() / result.medianSeconds());
+            }
+        }
+        return "";
+    }
+
+    /** Writes bench.json to {@code file} atomically. */
+    void writeJson(Path file) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("time", Instant.now().toString());
+        root.put("machine", machine());
+        root.put("warmup_samples", warmup);
+        root.put("timed_samples", repeats);
+        root.put("seed", seed);
+        root.put("data", "random tokens and images of the README runs' shapes");
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (BenchResult result : results) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("run", result.run().id());
+            entry.put("title", result.run().title());
+            entry.put("unit", result.run().unit());
+            entry.put("threads", result.threads());
+            entry.put("median_seconds", result.medianSeconds());
+            entry.put("min_seconds", result.minSeconds());
+            entry.put("median_caller_cpu_seconds", result.medianCallerCpuSeconds());
+            entry.put("load_average_before", result.loadBefore());
+            entry.put("load_average_after", result.loadAfter());
+            entry.put("samples_seconds", result.wallSeconds());
+            runs.add(entry);
+        }
+        root.put("runs", runs);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeString(file, mapper.writeValueAsString(root) + "\n");
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("processors", WorkerPool.availableProcessors());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + " " + System.getProperty("os.arch"));
+        machine.put("java", System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        machine.put("vector_api_kernels", ArrayProducts.usesVectorApi());
+        return machine;
+    }
+}

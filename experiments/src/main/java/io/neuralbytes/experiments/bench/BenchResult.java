@@ -1,0 +1,36 @@
+package io.neuralbytes.experiments.bench;
+
+import java.util.Arrays;
+
+/**
+ * The timed samples of one run on one thread count, in seconds per unit (step or epoch).
+ *
+ * @param wallSeconds       wall-clock time of each sample
+ * @param callerCpuSeconds  CPU time of the calling thread in each sample (worker threads not
+ *                          included); far below the wall time on one thread means the machine
+ *                          was busy
+ * @param loadBefore        one-minute system load average before the run, -1 if unknown
+ * @param loadAfter         the same after the run
+ */
+record BenchResult(BenchRun run, int threads, double[] wallSeconds, double[] callerCpuSeconds,
+                   double loadBefore, double loadAfter) {
+
+    double medianSeconds() {
+        return median(wallSeconds);
+    }
+
+    double minSeconds() {
+        return Arrays.stream(wallSeconds).min().orElse(Double.NaN);
+    }
+
+    double medianCallerCpuSeconds() {
+        return median(callerCpuSeconds);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+}

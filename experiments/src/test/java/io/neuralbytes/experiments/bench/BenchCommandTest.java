@@ -1,0 +1,75 @@
+package io.neuralbytes.experiments.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralbytes.experiments.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void benchWritesTableAndJson() throws Exception {
+        Path folder = temp.resolve("results");
+
+        int exit = run("bench", "--runs", "mlp,rnn-char", "--threads", "1,2", "--warmup", "1",
+                "--repeats", "3", "--out", folder.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("char RNN"), out.toString());
+        assertTrue(out.toString().contains("MLP"), out.toString());
+        JsonNode json = new ObjectMapper().readTree(Files.readString(folder.resolve("bench.json")));
+        JsonNode runs = json.get("runs");
+        // The MLP runs on one thread only, the char RNN on 1 and 2.
+        assertEquals(3, runs.size());
+        assertEquals("mlp", runs.get(0).get("run").asText());
+        assertEquals("rnn-char", runs.get(1).get("run").asText());
+        assertEquals(2, runs.get(2).get("threads").asInt());
+        assertEquals(3, runs.get(1).get("samples_seconds").size());
+        assertTrue(runs.get(1).get("median_seconds").asDouble() > 0.0);
+        assertFalse(Files.list(folder).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+
+    @Test
+    void unknownRunRejected() {
+        int exit = run("bench", "--runs", "gru", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("unknown run 'gru'"), err.toString());
+        assertFalse(Files.exists(temp.resolve("bench.json")));
+    }
+
+    @Test
+    void zeroThreadsRejected() {
+        int exit = run("bench", "--threads", "0", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("--threads"), err.toString());
+    }
+
+    @Test
+    void zeroRepeatsRejected() {
+        int exit = run("bench", "--repeats", "0", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("--repeats must be at least 1, got 0"), err.toString());
+    }
+}
