@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The folder that holds every dataset, and where it was chosen from.
+ * The folder that contains every dataset, and where it was chosen from.
  *
  * <p>The folder is chosen by, in order: an explicit option (for example {@code --data}), the
  * environment variable {@value #ENVIRONMENT_VARIABLE}, then the folder {@value #DEFAULT_FOLDER}

@@ -35,8 +35,10 @@ public final class Novels {
         Path folder = folder(directory);
         List<Path> matches = matches(folder, ebook);
         if (matches.isEmpty()) {
+            String searched = folder.equals(directory)
+                    ? directory.resolve(FOLDER) + " or " + directory : folder.toString();
             throw new IllegalArgumentException("novel not found: no file for Gutenberg ebook "
-                    + ebook + " in " + folder + "; expected pg" + ebook + "-<title>.txt"
+                    + ebook + " in " + searched + "; expected pg" + ebook + "-<title>.txt"
                     + " (any letter case), which the downloader can fetch");
         }
         if (matches.size() > 1) {

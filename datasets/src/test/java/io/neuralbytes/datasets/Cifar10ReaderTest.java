@@ -75,7 +75,8 @@ class Cifar10ReaderTest {
         assertEquals((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255,
                 grey[Cifar10.PLANE_BYTES + p], 0.0);
         for (double value : grey) {
-            assertTrue(value >= 0 && value <= 1, "grey value " + value + " outside [0, 1]");
+            assertTrue(value >= 0, "grey value " + value + " below 0");
+            assertTrue(value <= 1, "grey value " + value + " above 1");
         }
     }
 

@@ -377,6 +377,15 @@ class DownloaderTest {
     }
 
     @Test
+    void invalidArchiveChecksumRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataSources.official().withCifar10(server.uri(ARCHIVE_PATH), "abc"));
+
+        assertEquals("invalid CIFAR-10 archive MD5 'abc': expected 32 hex digits",
+                e.getMessage());
+    }
+
+    @Test
     void gutenbergAddressBuiltFromBase() {
         DataSources sources = DataSources.official()
                 .withGutenberg(java.net.URI.create("http://127.0.0.1:8080/mirror"));

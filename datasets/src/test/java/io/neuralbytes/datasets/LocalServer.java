@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** An HTTP server on 127.0.0.1 with a free port, serving byte arrays the test registers. */
 final class LocalServer implements AutoCloseable {
 
-    /** How a path is answered. */
+    /** The response sent for a path. */
     enum Mode {
         /** The whole body with status 200. */
         COMPLETE,
@@ -39,7 +39,7 @@ final class LocalServer implements AutoCloseable {
     LocalServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        // A stalled answer blocks its thread, so answers run on threads of their own.
+        // A stalled response blocks its thread, so each exchange runs on a thread of its own.
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }

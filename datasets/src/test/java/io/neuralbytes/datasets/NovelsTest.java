@@ -39,9 +39,20 @@ class NovelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Novels.find(dir, 3809));
 
-        assertEquals("novel not found: no file for Gutenberg ebook 3809 in " + dir
-                + "; expected pg3809-<title>.txt (any letter case), which the downloader can"
+        assertEquals("novel not found: no file for Gutenberg ebook 3809 in "
+                + dir.resolve(Novels.FOLDER) + " or " + dir + "; expected pg3809-<title>.txt (any letter case), which the downloader can"
                 + " fetch", e.getMessage());
+    }
+
+    @Test
+    void missingNovelInNovelsFolderNamesIt() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(Novels.FOLDER));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Novels.find(dir, 83));
+
+        assertTrue(e.getMessage().startsWith("novel not found: no file for Gutenberg ebook 83"
+                + " in " + folder + "; expected pg83-<title>.txt"), e.getMessage());
     }
 
     @Test

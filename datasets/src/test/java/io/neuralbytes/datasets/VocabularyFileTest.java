@@ -140,15 +140,15 @@ class VocabularyFileTest {
     @Test
     void twoProcessesBuildIdenticalMaps() throws Exception {
         Path text = generatedText();
-        Path here = Files.createDirectory(dir.resolve("here"));
-        Path there = Files.createDirectory(dir.resolve("there"));
-        saveAll(TextCorpus.load(text), here);
+        Path parentOutput = Files.createDirectory(dir.resolve("here"));
+        Path childOutput = Files.createDirectory(dir.resolve("there"));
+        saveAll(TextCorpus.load(text), parentOutput);
 
         String classPath = System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", classPath,
-                VocabularyBuilderMain.class.getName(), text.toString(), there.toString())
+                VocabularyBuilderMain.class.getName(), text.toString(), childOutput.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
@@ -156,8 +156,8 @@ class VocabularyFileTest {
         assertEquals(0, child.exitValue(), Files.readString(dir.resolve("child.log")));
 
         for (String name : FILE_NAMES) {
-            assertArrayEquals(Files.readAllBytes(here.resolve(name)),
-                    Files.readAllBytes(there.resolve(name)), name);
+            assertArrayEquals(Files.readAllBytes(parentOutput.resolve(name)),
+                    Files.readAllBytes(childOutput.resolve(name)), name);
         }
     }
 
