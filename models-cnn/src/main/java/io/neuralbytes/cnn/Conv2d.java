@@ -128,9 +128,9 @@ public final class Conv2d {
         for (int u = 0; u < kh; u++) {
           for (int v = 0; v < kw; v++) {
             int xStart = xOffset + (c * H + u) * W + v;
-            // Sum over i into one partial sum per column j first: the inner loop then has no
-            // dependency between iterations, which lets the JIT use vector instructions.
-            java.util.Arrays.fill(columnSums, 0.0);
+            // Sum over i into one partial sum per column j first. The inner loop then carries
+            // no running sum from one iteration to the next, so the JIT may vectorize it.
+            Arrays.fill(columnSums, 0.0);
             for (int i = 0; i < oh; i++) {
               int zRow = zk + i * ow;
               int xRow = xStart + i * W;
