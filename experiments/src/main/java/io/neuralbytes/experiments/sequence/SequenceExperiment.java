@@ -132,11 +132,11 @@ abstract class SequenceExperiment implements Experiment {
       TextRunResult result = TextRun.run(run, settings, context.dataFolder(), context.threads(),
           planned -> ProgressReporter.start(run.run(), "steps", planned));
       TextRunReport.writeFiles(folder, result);
-      LOG.info("{}: {} steps in {} s (the original: {} s); loss {} at the first step, mean {}"
-              + " over the last 10; files in {}", run.run(), result.losses().length,
-          format(result.seconds(), 1), format(run.originalSeconds(), 0),
-          format(result.losses()[0], 1), format(TextRunReport.meanOfLast(result, 10), 1),
-          folder.toAbsolutePath());
+      LOG.info("{}: {} in {} s (the original took {} s for 100 steps); loss {} at the first"
+              + " step, mean {} over the last 10; files in {}", run.run(),
+          TextRun.count(result.losses().length, "step"), format(result.seconds(), 1),
+          format(run.originalSeconds(), 0), format(result.losses()[0], 1),
+          format(TextRunReport.meanOfLast(result, 10), 1), folder.toAbsolutePath());
       results.add(result);
       entries.add(TextRunReport.summaryEntry(result));
     }

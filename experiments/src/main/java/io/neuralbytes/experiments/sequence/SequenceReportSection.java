@@ -17,11 +17,12 @@ final class SequenceReportSection {
     md.append("A step trains on the next window of ").append(settings.window())
         .append(" tokens and carries the hidden state to the next window. The original called"
             + " such a step an \"epoch\", so its 100 \"epochs\" are 100 steps here, about 1% of"
-            + " a novel; an epoch here is a whole pass over the text. Losses are summed over"
-            + " the window; a uniform guess costs T ln V.\n\n");
+            + " a novel. An epoch here is a whole pass over the text. Losses are summed over"
+            + " the window, so a uniform guess costs T ln V.\n\n");
 
     md.append("| run | novel | tokens | vocabulary | steps | first loss | uniform guess |"
-        + " mean loss, last 10 steps | last 10 / uniform | seconds | the original's seconds |\n");
+        + " mean loss, last 10 steps | last 10 / uniform | seconds |"
+        + " the original's seconds for 100 steps |\n");
     md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (TextRunResult result : results) {
       double uniform = TextRunReport.uniformLoss(result);
@@ -87,8 +88,9 @@ final class SequenceReportSection {
         experiment, settings.seed(), settings.hiddenSize(), settings.window(),
         settings.learningRate(),
         settings.epochMode()
-            ? settings.epochs() + " epochs over the first 90% of each text"
-            : settings.steps() + " steps, a sample every " + settings.sampleEvery(),
+            ? TextRun.count(settings.epochs(), "epoch") + " over the first 90% of each text"
+            : TextRun.count(settings.steps(), "step") + ", a sample every "
+                + TextRun.count(settings.sampleEvery(), "step"),
         settings.sampleLength(), settings.temperature());
   }
 }

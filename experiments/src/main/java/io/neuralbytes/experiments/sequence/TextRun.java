@@ -75,7 +75,7 @@ final class TextRun {
             + " {}, seed {}", spec.run(), spec.level(), spec.model(), file.getFileName(),
         spec.title(), text.length, vocabulary.describe(), settings.hiddenSize(),
         settings.window(), settings.learningRate(),
-        settings.epochMode() ? settings.epochs() + " epochs" : settings.steps() + " steps",
+        settings.epochMode() ? count(settings.epochs(), "epoch") : count(settings.steps(), "step"),
         settings.seed());
 
     RandomSource root = new RandomSource(settings.seed());
@@ -159,6 +159,11 @@ final class TextRun {
         settings.temperature(), rng);
     return new Sample(trainer.steps(), epoch, vocabulary.token(first), vocabulary.decode(drawn),
         drawn);
+  }
+
+  /** Returns "1 step", "100 steps" and so on. */
+  static String count(int n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   private static int ceilDiv(int a, int b) {
