@@ -39,9 +39,11 @@ public final class SequenceTrainer {
   private final List<Parameter> denseParameters;
   private final List<Parameter> inputParameters;
   private final int[] touched;
-  /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}. */
+  /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}, whose
+   * Adagrad memory is {@link #updatingMemory}. */
   private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
   private Parameter updating;
+  private double[] updatingMemory;
   private int position;
   private int windowStart;
   private int lastLength;
@@ -245,18 +247,22 @@ public final class SequenceTrainer {
    */
   private void clipAndUpdate(Parameter p, WorkerPool pool) {
     updating = p;
+    // Adagrad creates the memory on first use in a map that is not thread-safe, so it is
+    // fetched here, on the calling thread, before the threads share it.
+    updatingMemory = adagrad.memory(p);
     if (p.size() < PARALLEL_UPDATE_SIZE) {
       clipAndUpdateRange(0, p.size());
     } else {
       pool.forRanges(p.size(), 64, denseUpdate);
     }
     updating = null;
+    updatingMemory = null;
   }
 
   private void clipAndUpdateRange(int from, int to) {
     double[] value = updating.value();
     double[] g = updating.grad();
-    double[] m = adagrad.memory(updating);
+    double[] m = updatingMemory;
     double lr = adagrad.learningRate();
     double eps = adagrad.eps();
     for (int i = from; i < to; i++) {
