@@ -41,8 +41,8 @@ abstract class SequenceExperiment implements Experiment {
   Integer steps;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Train N whole passes over the first 90% of each text instead of --steps,"
-          + " and report the mean loss per token on the last 10% after every pass.")
+      description = "Train N whole passes over the first 90%% of each text instead of --steps,"
+          + " and report the mean loss per token on the last 10%% after every pass.")
   Integer epochs;
 
   @Option(names = "--hidden", paramLabel = "H",
