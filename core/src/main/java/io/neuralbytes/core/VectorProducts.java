@@ -14,6 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * terms are still added one at a time in ascending p. Columns left over after the last full
  * vector are done by the plain loop, in the same order.
  *
+ * <p>Rows left over after the 4-row blocks go through {@link #row}, which holds up to eight
+ * vectors of one row instead.
+ *
  * <p>Loops are blocked for the caches: {@link #KC} values of p at a time (ascending, so the
  * order of additions is kept), and {@link #MC} rows of C at a time, so that a KC x 2W panel of
  * B stays in the first-level cache while the rows of the block pass over it.
@@ -35,31 +38,84 @@ final class VectorProducts {
             int p1 = Math.min(k, p0 + KC);
             for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
                 int i1 = Math.min(rowTo, i0 + MC);
+                int i4 = i0 + (i1 - i0) / 4 * 4;
                 int j = 0;
                 for (; j + 2 * W <= m; j += 2 * W) {
-                    int i = i0;
-                    for (; i + 4 <= i1; i += 4) {
+                    for (int i = i0; i < i4; i += 4) {
                         block4x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
-                    }
-                    for (; i < i1; i++) {
-                        block1x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
                     }
                 }
                 for (; j + W <= m; j += W) {
-                    int i = i0;
-                    for (; i + 4 <= i1; i += 4) {
+                    for (int i = i0; i < i4; i += 4) {
                         block4x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
-                    }
-                    for (; i < i1; i++) {
-                        block1x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
                     }
                 }
                 if (j < m) {
-                    columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i0, i1, j, m,
+                    columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i0, i4, j, m,
                             p0, p1);
+                }
+                for (int i = i4; i < i1; i++) {
+                    row(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, m, p0, p1);
                 }
             }
         }
+    }
+
+    /**
+     * One row i of C, left over after the 4-row blocks (a matrix-vector product when C has one
+     * row, as in a recurrence). Eight vectors of C at a time: a single row has no other rows
+     * to interleave, so eight independent sums are what keeps the adder busy.
+     */
+    private static void row(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int m, int p0, int p1) {
+        int j = 0;
+        for (; j + 8 * W <= m; j += 8 * W) {
+            block1x8(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+        }
+        for (; j + 2 * W <= m; j += 2 * W) {
+            block1x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+        }
+        for (; j + W <= m; j += W) {
+            block1x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+        }
+        if (j < m) {
+            columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, i + 1, j, m, p0, p1);
+        }
+    }
+
+    /** Row i, columns j..j+8W of C, terms p0..p1. */
+    private static void block1x8(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+        int c0 = cOff + i * ldc + j;
+        DoubleVector c0v = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c1v = DoubleVector.fromArray(S, c, c0 + W);
+        DoubleVector c2v = DoubleVector.fromArray(S, c, c0 + 2 * W);
+        DoubleVector c3v = DoubleVector.fromArray(S, c, c0 + 3 * W);
+        DoubleVector c4v = DoubleVector.fromArray(S, c, c0 + 4 * W);
+        DoubleVector c5v = DoubleVector.fromArray(S, c, c0 + 5 * W);
+        DoubleVector c6v = DoubleVector.fromArray(S, c, c0 + 6 * W);
+        DoubleVector c7v = DoubleVector.fromArray(S, c, c0 + 7 * W);
+        int a0 = aOff + i * ais;
+        for (int p = p0; p < p1; p++) {
+            int bp = bOff + p * ldb + j;
+            DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
+            c0v = c0v.add(w.mul(DoubleVector.fromArray(S, b, bp)));
+            c1v = c1v.add(w.mul(DoubleVector.fromArray(S, b, bp + W)));
+            c2v = c2v.add(w.mul(DoubleVector.fromArray(S, b, bp + 2 * W)));
+            c3v = c3v.add(w.mul(DoubleVector.fromArray(S, b, bp + 3 * W)));
+            c4v = c4v.add(w.mul(DoubleVector.fromArray(S, b, bp + 4 * W)));
+            c5v = c5v.add(w.mul(DoubleVector.fromArray(S, b, bp + 5 * W)));
+            c6v = c6v.add(w.mul(DoubleVector.fromArray(S, b, bp + 6 * W)));
+            c7v = c7v.add(w.mul(DoubleVector.fromArray(S, b, bp + 7 * W)));
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + W);
+        c2v.intoArray(c, c0 + 2 * W);
+        c3v.intoArray(c, c0 + 3 * W);
+        c4v.intoArray(c, c0 + 4 * W);
+        c5v.intoArray(c, c0 + 5 * W);
+        c6v.intoArray(c, c0 + 6 * W);
+        c7v.intoArray(c, c0 + 7 * W);
     }
 
     /** Rows i..i+3, columns j..j+2W of C, terms p0..p1. */

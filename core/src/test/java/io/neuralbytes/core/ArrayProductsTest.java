@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class ArrayProductsTest {
 
-    /** Rows, inner size and columns that cross the 64-row and 256-term cache blocks. */
-    private static final int[][] LARGE_SHAPES = {{67, 300, 53}, {130, 257, 17}, {5, 513, 40}};
+    /**
+     * Rows, inner size and columns that cross the 64-row and 256-term cache blocks, and single
+     * rows wide enough for the eight-vector row kernel (a recurrence's matrix-vector product).
+     */
+    private static final int[][] LARGE_SHAPES = {
+        {67, 300, 53}, {130, 257, 17}, {5, 513, 40}, {3, 20, 150}, {1, 128, 512}, {7, 9, 70}};
 
     /** The scalar definition, with the same strides as the kernels: A(i, p) = a[aOff + i ais + p aps]. */
     private static void reference(double[] a, int aOff, int ais, int aps, double[] b, int bOff,

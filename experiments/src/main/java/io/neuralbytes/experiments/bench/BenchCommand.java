@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    private static final int MIN_WARMUP_SAMPLES = 10;
 
     @Spec
     CommandSpec spec;
@@ -51,9 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " the number of processors). The CNN and MLP runs use one thread only.")
     List<Integer> threads;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "30",
-            description = "Untimed samples before timing each run (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Seconds of untimed samples before timing each run, at least 10"
+                    + " samples (default: ${DEFAULT-VALUE}). The JIT compiles the vector kernels"
+                    + " only after many calls, so short warm-ups time unoptimised code.")
+    double warmup;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "50",
             description = "Timed samples per run and thread count; the table shows their median"
@@ -72,15 +75,15 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<BenchRun> selected = selectedRuns();
         List<Integer> threadCounts = selectedThreadCounts();
-        if (warmup < 0) {
+        if (!(warmup >= 0.0) || Double.isInfinite(warmup)) {
             throw new ParameterException(spec.commandLine(),
-                    "--warmup must be at least 0, got " + warmup);
+                    "--warmup must be a finite number of seconds of at least 0, got " + warmup);
         }
         if (repeats < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--repeats must be at least 1, got " + repeats);
         }
-        LOG.info("bench: runs {}, threads {}, {} warm-up and {} timed samples each, seed {},"
+        LOG.info("bench: runs {}, threads {}, {} s of warm-up and {} timed samples each, seed {},"
                 + " Vector API kernels {}", selected, threadCounts, warmup, repeats, seed,
                 ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)");
 
@@ -137,7 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double loadBefore = os.getSystemLoadAverage();
         BenchRun.Workload workload = run.create(threadCount, seed);
-        for (int n = 0; n < warmup; n++) {
+        long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
+        for (int n = 0; n < MIN_WARMUP_SAMPLES || System.nanoTime() < warmupEnd; n++) {
             workload.run();
         }
         double[] wall = new double[repeats];

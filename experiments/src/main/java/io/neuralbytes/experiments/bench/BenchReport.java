@@ -18,13 +18,13 @@ import java.util.Map;
 final class BenchReport {
 
     private final List<BenchResult> results;
-    private final int warmup;
+    private final double warmupSeconds;
     private final int repeats;
     private final long seed;
 
-    BenchReport(List<BenchResult> results, int warmup, int repeats, long seed) {
+    BenchReport(List<BenchResult> results, double warmupSeconds, int repeats, long seed) {
         this.results = List.copyOf(results);
-        this.warmup = warmup;
+        this.warmupSeconds = warmupSeconds;
         this.repeats = repeats;
         this.seed = seed;
     }
@@ -68,7 +68,7 @@ final class BenchReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("time", Instant.now().toString());
         root.put("machine", machine());
-        root.put("warmup_samples", warmup);
+        root.put("warmup_seconds", warmupSeconds);
         root.put("timed_samples", repeats);
         root.put("seed", seed);
         root.put("data", "random tokens and images of the README runs' shapes");

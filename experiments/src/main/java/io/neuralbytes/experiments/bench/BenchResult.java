@@ -6,9 +6,9 @@ import java.util.Arrays;
  * The timed samples of one run on one thread count, in seconds per unit (step or epoch).
  *
  * @param wallSeconds       wall-clock time of each sample
- * @param callerCpuSeconds  CPU time of the calling thread in each sample (worker threads not
- *                          included); far below the wall time on one thread means the machine
- *                          was busy
+ * @param callerCpuSeconds  CPU time of the calling thread in each sample, without the worker
+ *                          threads. On one thread, a CPU time far below the wall time means
+ *                          that other processes were using the cores.
  * @param loadBefore        one-minute system load average before the run, -1 if unknown
  * @param loadAfter         the same after the run
  */

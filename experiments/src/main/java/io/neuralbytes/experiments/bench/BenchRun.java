@@ -126,7 +126,7 @@ enum BenchRun {
     return trainer::step;
   }
 
-  /** One epoch of the README's CNN run: SGD, one image per update, fixed order, lr 1e-3. */
+  /** Builds one epoch of the README's CNN run: SGD, one image per update, fixed order, lr 1e-3. */
   private static Workload cnn(RandomSource rng) {
     ConvNetConfig config = new ConvNetConfig(1, 32, 32, 4, 3, 3, false, 10);
     double[] pixels = new double[CNN_IMAGES * config.imageSize()];
@@ -144,7 +144,7 @@ enum BenchRun {
     return () -> ConvNetTrainer.train(model, images, settings, rng, ProgressListener.NONE);
   }
 
-  /** 1,000 epochs of the README's MLP: 2 inputs, 2 sigmoid hidden units, 1 output, logical OR. */
+  /** Builds 1,000 epochs of the README's MLP: 2 inputs, 2 sigmoid hidden units, 1 output (OR). */
   private static Workload mlp(RandomSource rng) {
     Matrix X = Matrix.of(2, 4, 0, 0, 1, 1, 0, 1, 0, 1);
     Matrix Y = Matrix.of(1, 4, 0, 1, 1, 1);

@@ -30,7 +30,7 @@ class BenchCommandTest {
     void benchWritesTableAndJson() throws Exception {
         Path folder = temp.resolve("results");
 
-        int exit = run("bench", "--runs", "mlp,rnn-char", "--threads", "1,2", "--warmup", "1",
+        int exit = run("bench", "--runs", "mlp,rnn-char", "--threads", "1,2", "--warmup", "0",
                 "--repeats", "3", "--out", folder.toString());
 
         assertEquals(0, exit, err.toString());
