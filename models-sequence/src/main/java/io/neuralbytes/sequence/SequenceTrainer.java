@@ -42,6 +42,12 @@ public final class SequenceTrainer {
   /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}. */
   private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
   private Parameter updating;
+  /**
+   * Adagrad's memory of {@link #updating}, looked up on the calling thread before the loop.
+   * The optimizer's map of memories is not thread-safe, and two pool threads that create the
+   * array at once would each update their own copy.
+   */
+  private double[] updatingMemory;
   private int position;
   private int windowStart;
   private int lastLength;
@@ -245,18 +251,20 @@ public final class SequenceTrainer {
    */
   private void clipAndUpdate(Parameter p, WorkerPool pool) {
     updating = p;
+    updatingMemory = adagrad.memory(p);
     if (p.size() < PARALLEL_UPDATE_SIZE) {
       clipAndUpdateRange(0, p.size());
     } else {
       pool.forRanges(p.size(), 64, denseUpdate);
     }
     updating = null;
+    updatingMemory = null;
   }
 
   private void clipAndUpdateRange(int from, int to) {
     double[] value = updating.value();
     double[] g = updating.grad();
-    double[] m = adagrad.memory(updating);
+    double[] m = updatingMemory;
     double lr = adagrad.learningRate();
     double eps = adagrad.eps();
     for (int i = from; i < to; i++) {

@@ -81,6 +81,12 @@ abstract class SequenceExperiment implements Experiment {
       description = "Runs to do: char, word or char,word (default: both).")
   List<String> levels;
 
+  @Option(names = "--prime", paramLabel = "TEXT",
+      description = "After training, also draw a sample that continues TEXT (lower-cased)"
+          + " from a zero state; every character or word of TEXT must be in the run's"
+          + " vocabulary.")
+  String priming;
+
   @Option(names = "--keep-gutenberg-header",
       description = "Train on the whole file, Project Gutenberg header and footer included,"
           + " as the original did (default: only the novel's text).")
@@ -147,7 +153,7 @@ abstract class SequenceExperiment implements Experiment {
   TextRunSettings settings(long seed) {
     return new TextRunSettings(hidden, window, learningRate,
         steps != null ? steps : DEFAULT_STEPS, epochs != null ? epochs : 0, sampleLength,
-        sampleEvery, temperature, words, !keepGutenbergHeader, seed);
+        sampleEvery, temperature, words, !keepGutenbergHeader, seed, priming);
   }
 
   /** Returns the runs that --level selects, in the fixed order char, word. */
