@@ -39,10 +39,14 @@ public final class SequenceTrainer {
   private final List<Parameter> denseParameters;
   private final List<Parameter> inputParameters;
   private final int[] touched;
-  /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}, whose
-   * Adagrad memory is {@link #updatingMemory}. */
+  /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}. */
   private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
   private Parameter updating;
+  /**
+   * Adagrad's memory of {@link #updating}, looked up on the calling thread before the loop.
+   * The optimizer's map of memories is not thread-safe, and two pool threads that create the
+   * array at once would each update their own copy.
+   */
   private double[] updatingMemory;
   private int position;
   private int windowStart;
@@ -247,8 +251,6 @@ public final class SequenceTrainer {
    */
   private void clipAndUpdate(Parameter p, WorkerPool pool) {
     updating = p;
-    // Adagrad creates the memory on first use in a map that is not thread-safe, so it is
-    // fetched here, on the calling thread, before the threads share it.
     updatingMemory = adagrad.memory(p);
     if (p.size() < PARALLEL_UPDATE_SIZE) {
       clipAndUpdateRange(0, p.size());

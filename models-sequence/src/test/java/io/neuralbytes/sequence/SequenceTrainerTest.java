@@ -275,4 +275,29 @@ class SequenceTrainerTest {
     double mean = SequenceTrainer.meanLoss(model, cyclicText(3 * T + 2), T);
     assertEquals(Math.log(V), mean, 0.05 * Math.log(V));
   }
+
+  @Test
+  void threadCountDoesNotChangeTraining() {
+    // V x H = 19,200 elements, enough for the trainer to split V's update over threads.
+    int vocab = 300;
+    int[] text = new int[200];
+    RandomSource textRng = new RandomSource(13);
+    for (int n = 0; n < text.length; n++) {
+      text[n] = textRng.nextInt(vocab);
+    }
+    double[] serial = trainedOutputWeights(vocab, text, 1);
+    for (int repeat = 0; repeat < 10; repeat++) {
+      assertArrayEquals(serial, trainedOutputWeights(vocab, text, 2), 0.0, "repeat " + repeat);
+    }
+  }
+
+  private static double[] trainedOutputWeights(int vocab, int[] text, int threads) {
+    Rnn rnn = new Rnn(vocab, 64, T, new RandomSource(14));
+    rnn.setThreads(threads);
+    SequenceTrainer trainer = new SequenceTrainer(rnn, text, T, 0.05);
+    for (int step = 0; step < 4; step++) {
+      trainer.step();
+    }
+    return rnn.parameters().get(3).value().clone();
+  }
 }

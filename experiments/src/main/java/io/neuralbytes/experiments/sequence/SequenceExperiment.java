@@ -41,8 +41,8 @@ abstract class SequenceExperiment implements Experiment {
   Integer steps;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Train N whole passes over the first 90% of each text instead of --steps,"
-          + " and report the mean loss per token on the last 10% after every pass.")
+      description = "Train N whole passes over the first 90%% of each text instead of --steps,"
+          + " and report the mean loss per token on the last 10%% after every pass.")
   Integer epochs;
 
   @Option(names = "--hidden", paramLabel = "H",
@@ -80,6 +80,12 @@ abstract class SequenceExperiment implements Experiment {
   @Option(names = "--level", paramLabel = "LEVEL", split = ",",
       description = "Runs to do: char, word or char,word (default: both).")
   List<String> levels;
+
+  @Option(names = "--prime", paramLabel = "TEXT",
+      description = "After training, also draw a sample that continues TEXT (lower-cased)"
+          + " from a zero state; every character or word of TEXT must be in the run's"
+          + " vocabulary.")
+  String priming;
 
   @Option(names = "--keep-gutenberg-header",
       description = "Train on the whole file, Project Gutenberg header and footer included,"
@@ -147,7 +153,7 @@ abstract class SequenceExperiment implements Experiment {
   TextRunSettings settings(long seed) {
     return new TextRunSettings(hidden, window, learningRate,
         steps != null ? steps : DEFAULT_STEPS, epochs != null ? epochs : 0, sampleLength,
-        sampleEvery, temperature, words, !keepGutenbergHeader, seed);
+        sampleEvery, temperature, words, !keepGutenbergHeader, seed, priming);
   }
 
   /** Returns the runs that --level selects, in the fixed order char, word. */

@@ -73,6 +73,9 @@ final class SequenceReportSection {
         String label = sample.epoch() > 0
             ? "epoch " + sample.epoch()
             : "step " + sample.step();
+        if (sample.primed()) {
+          label = "primed from a zero state";
+        }
         md.append(label).append(", after ").append(TextRunReport.quote(sample.start()))
             .append(": ").append(sample.text().replace("\n", "↵")).append('\n');
       }

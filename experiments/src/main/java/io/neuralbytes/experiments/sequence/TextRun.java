@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,8 @@ final class TextRun {
    *
    * @param progressFactory opens a progress reporter for a number of planned steps; in
    *     epoch mode that is the steps of all passes
-   * @throws IllegalArgumentException if the novel is missing or the text is shorter than one
-   *     window
+   * @throws IllegalArgumentException if the novel is missing, the text is shorter than one
+   *     window, or the priming text has a token outside the vocabulary
    */
   static TextRunResult run(TextRunSpec spec, TextRunSettings settings, Path dataFolder,
       LongFunction<ProgressReporter> progressFactory) throws IOException {
@@ -62,6 +63,9 @@ final class TextRun {
         : WordVocabulary.mostFrequent(corpus, settings.wordVocabularySize());
     EncodedText encoded = vocabulary.encode(corpus);
     encoded.requireWindow(settings.window());
+    int[] priming = settings.priming() == null
+        ? null
+        : encodePriming(settings.priming(), vocabulary, spec);
     int[] text = encoded.indices();
     int[] train = text;
     int[] validation = new int[0];
@@ -99,6 +103,12 @@ final class TextRun {
               progress::onProgress)
           : trainSteps(trainer, sampler, sampleRng, vocabulary, settings,
               progress::onProgress);
+    }
+    if (priming != null) {
+      int[] drawn = sampler.sample(priming, settings.sampleLength(), settings.temperature(),
+          sampleRng);
+      training.samples.add(new Sample(trainer.steps(), 0, vocabulary.decode(priming),
+          vocabulary.decode(drawn), drawn, true));
     }
     long end = System.nanoTime();
 
@@ -151,6 +161,27 @@ final class TextRun {
     return training;
   }
 
+  /**
+   * Encodes a priming text with the run's vocabulary, lower-cased like the novels.
+   *
+   * @throws IllegalArgumentException if the text is empty or has a token that falls on the
+   *     unknown index, because the model never learned a distinct meaning for it
+   */
+  static int[] encodePriming(String text, Vocabulary vocabulary, TextRunSpec spec) {
+    EncodedText encoded = vocabulary.encode("priming text", text.toLowerCase(Locale.ROOT));
+    if (encoded.length() == 0) {
+      throw new IllegalArgumentException("priming text '" + text + "' has no "
+          + (spec.level() == TextRunSpec.Level.CHAR ? "character" : "word")
+          + "; give at least one");
+    }
+    if (encoded.unknownCount() > 0) {
+      throw new IllegalArgumentException("priming text '" + text + "' has "
+          + encoded.unknownTokens().keySet() + " outside the vocabulary of " + spec.run()
+          + " (" + vocabulary.describe() + "); use tokens of " + spec.title());
+    }
+    return encoded.indices();
+  }
+
   /** Draws a sample from the first input token of the last window and the current state. */
   private static Sample sample(SequenceTrainer trainer, Sampler sampler, RandomSource rng,
       Vocabulary vocabulary, TextRunSettings settings, int epoch) {
@@ -158,7 +189,7 @@ final class TextRun {
     int[] drawn = sampler.sample(first, trainer.state(), settings.sampleLength(),
         settings.temperature(), rng);
     return new Sample(trainer.steps(), epoch, vocabulary.token(first), vocabulary.decode(drawn),
-        drawn);
+        drawn, false);
   }
 
   /** Returns "1 step", "100 steps" and so on. */

@@ -94,6 +94,9 @@ final class TextRunReport {
       if (sample.epoch() > 0) {
         text.append(" (after epoch ").append(sample.epoch()).append(')');
       }
+      if (sample.primed()) {
+        text.append(", primed from a zero state");
+      }
       text.append(", starting after ").append(quote(sample.start())).append(":\n")
           .append(sample.text()).append("\n\n");
     }

@@ -34,11 +34,13 @@ record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file, Stri
    *
    * @param step the training step after which it was drawn
    * @param epoch the pass after which it was drawn, or 0 in step mode
-   * @param start the token fed first, decoded
+   * @param start the token fed first, decoded, or the whole priming text
    * @param text the drawn tokens, decoded
    * @param tokens the drawn tokens
+   * @param primed whether the sample continues a priming text from a zero state, rather than
+   *     the training state
    */
-  record Sample(long step, int epoch, String start, String text, int[] tokens) {
+  record Sample(long step, int epoch, String start, String text, int[] tokens, boolean primed) {
   }
 
   /** Returns the mean loss of steps {@code fromStep} to {@code toStep}, counted from 1, both included. */

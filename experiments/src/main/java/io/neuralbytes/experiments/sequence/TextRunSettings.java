@@ -16,10 +16,19 @@ package io.neuralbytes.experiments.sequence;
  * @param wordVocabularySize K, the number of most frequent words kept (plus one unknown index)
  * @param stripGutenbergHeader whether to drop the Project Gutenberg header and footer
  * @param seed seed of the run's initial weights and samples
+ * @param priming text that one more sample continues after training, or null for none
  */
 record TextRunSettings(int hiddenSize, int window, double learningRate, int steps, int epochs,
     int sampleLength, int sampleEvery, double temperature, int wordVocabularySize,
-    boolean stripGutenbergHeader, long seed) {
+    boolean stripGutenbergHeader, long seed, String priming) {
+
+  /** Creates settings without a priming text. */
+  TextRunSettings(int hiddenSize, int window, double learningRate, int steps, int epochs,
+      int sampleLength, int sampleEvery, double temperature, int wordVocabularySize,
+      boolean stripGutenbergHeader, long seed) {
+    this(hiddenSize, window, learningRate, steps, epochs, sampleLength, sampleEvery,
+        temperature, wordVocabularySize, stripGutenbergHeader, seed, null);
+  }
 
   /** Fraction of the text trained on in epoch mode; the rest is the validation text. */
   static final double TRAIN_FRACTION = 0.9;

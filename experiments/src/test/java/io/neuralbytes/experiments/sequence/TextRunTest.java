@@ -95,4 +95,55 @@ class TextRunTest {
     assertTrue(withHeader.textTokens() > stripped.textTokens() + 10_000,
         withHeader.textTokens() + " vs " + stripped.textTokens());
   }
+
+  @Test
+  void primingTextContinuesAfterTraining() throws IOException {
+    TextRunSettings primed = new TextRunSettings(32, 50, 0.01, 20, 0, 12, 20, 1.0, 5000, true,
+        0, "Phileas Fogg");
+    TextRunResult result = run(TextRunSpec.CHAR_RNN, primed);
+
+    assertEquals(2, result.samples().size());
+    Sample sample = result.samples().get(1);
+    assertTrue(sample.primed());
+    assertEquals("phileas fogg", sample.start());
+    assertEquals(12, sample.tokens().length);
+    assertEquals(20, sample.step());
+  }
+
+  @Test
+  void primingWordOutsideVocabularyRejected() {
+    TextRunSettings primed = new TextRunSettings(8, 50, 0.01, 1, 0, 4, 1, 1.0, 5000, true, 0,
+        "the zyzzyva");
+    Path data = SharedNovels.folder();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TextRun.run(TextRunSpec.WORD_RNN, primed, data,
+            planned -> ProgressReporter.logOnly("word-rnn", "steps", planned)));
+    assertEquals("priming text 'the zyzzyva' has [zyzzyva] outside the vocabulary of word-rnn"
+        + " (5,000 words + unknown (5,001 indices)); use tokens of The Master of the World",
+        e.getMessage());
+  }
+
+  @Test
+  void primingCharacterOutsideVocabularyRejected() {
+    TextRunSpec spec = TextRunSpec.CHAR_LSTM;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TextRun.encodePriming("caf\u00e9 \u2014", io.neuralbytes.datasets.CharVocabulary
+            .codes256(), spec));
+    assertTrue(e.getMessage().startsWith("priming text 'caf\u00e9 \u2014' has ["),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("outside the vocabulary of char-lstm"), e.getMessage());
+  }
+
+  @Test
+  void threadCountDoesNotChangeLosses() throws IOException {
+    TextRunSettings settings = settings(6, 5);
+    Path data = SharedNovels.folder();
+    TextRunResult serial = TextRun.run(TextRunSpec.WORD_RNN, settings, data, 1,
+        planned -> ProgressReporter.logOnly("word-rnn", "steps", planned));
+    for (int repeat = 0; repeat < 2; repeat++) {
+      TextRunResult parallel = TextRun.run(TextRunSpec.WORD_RNN, settings, data, 2,
+          planned -> ProgressReporter.logOnly("word-rnn", "steps", planned));
+      assertArrayEquals(serial.losses(), parallel.losses(), 0.0, "repeat " + repeat);
+    }
+  }
 }
