@@ -1,9 +1,9 @@
 package io.neuralbytes.core;
 
 /**
- * The plain Java kernel behind {@link ArrayProducts}: C(i, j) += A(i, p) B(p, j) in loop order
- * i-p-j, so the innermost loop walks a row of B and a row of C, and the JIT can turn it into
- * vector instructions without changing the order of any element's additions.
+ * The plain Java kernel behind {@link ArrayProducts}: C(i, j) = fma(A(i, p), B(p, j), C(i, j))
+ * in loop order i-p-j, so the innermost loop walks a row of B and a row of C, and the JIT can
+ * turn it into vector instructions without changing the order of any element's additions.
  */
 final class PlainProducts {
 
@@ -29,10 +29,10 @@ final class PlainProducts {
                 int b3 = b2 + ldb;
                 for (int j = 0; j < m; j++) {
                     double sum = c[cRow + j];
-                    sum += a0 * b[b0 + j];
-                    sum += a1 * b[b1 + j];
-                    sum += a2 * b[b2 + j];
-                    sum += a3 * b[b3 + j];
+                    sum = Math.fma(a0, b[b0 + j], sum);
+                    sum = Math.fma(a1, b[b1 + j], sum);
+                    sum = Math.fma(a2, b[b2 + j], sum);
+                    sum = Math.fma(a3, b[b3 + j], sum);
                     c[cRow + j] = sum;
                 }
             }
@@ -40,7 +40,7 @@ final class PlainProducts {
                 double ap = a[aRow + p * aps];
                 int bRow = bOff + p * ldb;
                 for (int j = 0; j < m; j++) {
-                    c[cRow + j] += ap * b[bRow + j];
+                    c[cRow + j] = Math.fma(ap, b[bRow + j], c[cRow + j]);
                 }
             }
         }

@@ -2,7 +2,8 @@ package io.neuralbytes.core;
 
 /**
  * Plain matrix products written straight from the definition
- * C(i, j) = sum_p A(i, p) B(p, j), one element at a time. They are slow on purpose: they are
+ * C(i, j) = sum_p A(i, p) B(p, j), one element at a time, each term added with one fused
+ * multiply-add in ascending p, as the fast kernels do. They are slow on purpose: they are
  * the yardstick the tests hold {@link MatrixKernels} against. Same arguments and shapes as
  * there; {@code c} is written, never accumulated into.
  */
@@ -17,7 +18,7 @@ final class ReferenceKernels {
             for (int j = 0; j < m; j++) {
                 double sum = 0.0;
                 for (int p = 0; p < k; p++) {
-                    sum += a[i * k + p] * b[p * m + j];
+                    sum = Math.fma(a[i * k + p], b[p * m + j], sum);
                 }
                 c[i * m + j] = sum;
             }
@@ -30,7 +31,7 @@ final class ReferenceKernels {
             for (int j = 0; j < m; j++) {
                 double sum = 0.0;
                 for (int p = 0; p < k; p++) {
-                    sum += a[p * n + i] * b[p * m + j];
+                    sum = Math.fma(a[p * n + i], b[p * m + j], sum);
                 }
                 c[i * m + j] = sum;
             }
@@ -43,7 +44,7 @@ final class ReferenceKernels {
             for (int j = 0; j < m; j++) {
                 double sum = 0.0;
                 for (int p = 0; p < k; p++) {
-                    sum += a[i * k + p] * b[j * k + p];
+                    sum = Math.fma(a[i * k + p], b[j * k + p], sum);
                 }
                 c[i * m + j] = sum;
             }

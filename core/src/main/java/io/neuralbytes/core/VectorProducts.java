@@ -9,10 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>C is cut into panels of 2W columns (W doubles per vector, 8 with AVX-512, 4 with AVX2).
  * The micro-kernel holds a 4 x 2W block of C in eight vector registers and, for each p, adds
- * A(i, p) B(p, j..j+2W) to it: one broadcast per row, two loads of B, eight multiplies and
- * eight adds, with no load or store of C inside the loop. Each lane is one element of C, so its
- * terms are still added one at a time in ascending p. Columns left over after the last full
- * vector are done by the plain loop, in the same order.
+ * A(i, p) B(p, j..j+2W) to it: one broadcast per row, two loads of B and eight fused
+ * multiply-adds, with no load or store of C inside the loop. Each lane is one element of C, so
+ * its terms are still added one at a time in ascending p. Columns left over after the last full
+ * vector are done by a scalar loop with {@link Math#fma}, in the same order.
  *
  * <p>Rows left over after the 4-row blocks go through {@link #row}, which holds up to eight
  * vectors of one row instead.
@@ -99,14 +99,14 @@ final class VectorProducts {
         for (int p = p0; p < p1; p++) {
             int bp = bOff + p * ldb + j;
             DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
-            c0v = c0v.add(w.mul(DoubleVector.fromArray(S, b, bp)));
-            c1v = c1v.add(w.mul(DoubleVector.fromArray(S, b, bp + W)));
-            c2v = c2v.add(w.mul(DoubleVector.fromArray(S, b, bp + 2 * W)));
-            c3v = c3v.add(w.mul(DoubleVector.fromArray(S, b, bp + 3 * W)));
-            c4v = c4v.add(w.mul(DoubleVector.fromArray(S, b, bp + 4 * W)));
-            c5v = c5v.add(w.mul(DoubleVector.fromArray(S, b, bp + 5 * W)));
-            c6v = c6v.add(w.mul(DoubleVector.fromArray(S, b, bp + 6 * W)));
-            c7v = c7v.add(w.mul(DoubleVector.fromArray(S, b, bp + 7 * W)));
+            c0v = w.fma(DoubleVector.fromArray(S, b, bp), c0v);
+            c1v = w.fma(DoubleVector.fromArray(S, b, bp + W), c1v);
+            c2v = w.fma(DoubleVector.fromArray(S, b, bp + 2 * W), c2v);
+            c3v = w.fma(DoubleVector.fromArray(S, b, bp + 3 * W), c3v);
+            c4v = w.fma(DoubleVector.fromArray(S, b, bp + 4 * W), c4v);
+            c5v = w.fma(DoubleVector.fromArray(S, b, bp + 5 * W), c5v);
+            c6v = w.fma(DoubleVector.fromArray(S, b, bp + 6 * W), c6v);
+            c7v = w.fma(DoubleVector.fromArray(S, b, bp + 7 * W), c7v);
         }
         c0v.intoArray(c, c0);
         c1v.intoArray(c, c0 + W);
@@ -143,17 +143,17 @@ final class VectorProducts {
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + W);
             int ap = p * aps;
             DoubleVector w = DoubleVector.broadcast(S, a[a0 + ap]);
-            c00 = c00.add(w.mul(b0));
-            c01 = c01.add(w.mul(b1));
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
             w = DoubleVector.broadcast(S, a[a1 + ap]);
-            c10 = c10.add(w.mul(b0));
-            c11 = c11.add(w.mul(b1));
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
             w = DoubleVector.broadcast(S, a[a2 + ap]);
-            c20 = c20.add(w.mul(b0));
-            c21 = c21.add(w.mul(b1));
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
             w = DoubleVector.broadcast(S, a[a3 + ap]);
-            c30 = c30.add(w.mul(b0));
-            c31 = c31.add(w.mul(b1));
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
         }
         c00.intoArray(c, c0);
         c01.intoArray(c, c0 + W);
@@ -183,10 +183,10 @@ final class VectorProducts {
         for (int p = p0; p < p1; p++) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bOff + p * ldb + j);
             int ap = p * aps;
-            c00 = c00.add(DoubleVector.broadcast(S, a[a0 + ap]).mul(b0));
-            c10 = c10.add(DoubleVector.broadcast(S, a[a1 + ap]).mul(b0));
-            c20 = c20.add(DoubleVector.broadcast(S, a[a2 + ap]).mul(b0));
-            c30 = c30.add(DoubleVector.broadcast(S, a[a3 + ap]).mul(b0));
+            c00 = DoubleVector.broadcast(S, a[a0 + ap]).fma(b0, c00);
+            c10 = DoubleVector.broadcast(S, a[a1 + ap]).fma(b0, c10);
+            c20 = DoubleVector.broadcast(S, a[a2 + ap]).fma(b0, c20);
+            c30 = DoubleVector.broadcast(S, a[a3 + ap]).fma(b0, c30);
         }
         c00.intoArray(c, c0);
         c10.intoArray(c, c1);
@@ -204,8 +204,8 @@ final class VectorProducts {
         for (int p = p0; p < p1; p++) {
             int bp = bOff + p * ldb + j;
             DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
-            c00 = c00.add(w.mul(DoubleVector.fromArray(S, b, bp)));
-            c01 = c01.add(w.mul(DoubleVector.fromArray(S, b, bp + W)));
+            c00 = w.fma(DoubleVector.fromArray(S, b, bp), c00);
+            c01 = w.fma(DoubleVector.fromArray(S, b, bp + W), c01);
         }
         c00.intoArray(c, c0);
         c01.intoArray(c, c0 + W);
@@ -219,7 +219,7 @@ final class VectorProducts {
         int a0 = aOff + i * ais;
         for (int p = p0; p < p1; p++) {
             DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
-            c00 = c00.add(w.mul(DoubleVector.fromArray(S, b, bOff + p * ldb + j)));
+            c00 = w.fma(DoubleVector.fromArray(S, b, bOff + p * ldb + j), c00);
         }
         c00.intoArray(c, c0);
     }
@@ -235,7 +235,7 @@ final class VectorProducts {
                 double ap = a[aRow + p * aps];
                 int bRow = bOff + p * ldb;
                 for (int j = j0; j < m; j++) {
-                    c[cRow + j] += ap * b[bRow + j];
+                    c[cRow + j] = Math.fma(ap, b[bRow + j], c[cRow + j]);
                 }
             }
         }

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds both product kernels to the plain loop c(i, j) += a(i, p) b(p, j) to the bit: on every
- * shape up to 9 per dimension (so the 4-row blocks, the vector panels and every tail run), on
- * shapes larger than the cache blocks, with offsets and row strides, and on every thread count.
+ * Holds both product kernels to the plain loop c(i, j) = fma(a(i, p), b(p, j), c(i, j)) to the
+ * bit: on every shape up to 9 per dimension (so the 4-row blocks, the vector panels and every
+ * tail run), on shapes larger than the cache blocks, with offsets and row strides, and on every
+ * thread count.
  */
 class ArrayProductsTest {
 
@@ -29,7 +30,7 @@ class ArrayProductsTest {
             for (int j = 0; j < m; j++) {
                 double sum = c[cOff + i * ldc + j];
                 for (int p = 0; p < k; p++) {
-                    sum += a[aOff + i * ais + p * aps] * b[bOff + p * ldb + j];
+                    sum = Math.fma(a[aOff + i * ais + p * aps], b[bOff + p * ldb + j], sum);
                 }
                 c[cOff + i * ldc + j] = sum;
             }
