@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One whole pass of the char LSTM over the first 90% of The Mysterious Island (20,021 steps).
- * It takes about two minutes, so it is tagged "slow" and left out of the default build.
+ * It takes one to six minutes, so it is tagged "slow" and left out of the default build.
  * Run it with {@code mvn -B -pl experiments -am verify -Dtest=CharLstmEpochTest -DslowTests=
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
