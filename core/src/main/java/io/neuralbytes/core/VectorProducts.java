@@ -1,5 +1,6 @@
 package io.neuralbytes.core;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -31,31 +32,46 @@ final class VectorProducts {
     private VectorProducts() {
     }
 
-    /** Arguments as {@code ArrayProducts.multiplyAdd} with strides: A(i, p) is a[aOff + i ais + p aps]. */
+    /**
+     * Arguments as {@code ArrayProducts.multiplyAdd} with strides: A(i, p) is
+     * a[aOff + i ais + p aps]. Without {@code accumulate}, C's old values are not read: each
+     * element starts from +0.0, exactly as if C had been zeroed first.
+     */
     static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m) {
+            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,
+            boolean accumulate) {
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = rowFrom; i < rowTo; i++) {
+                    Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + m, 0.0);
+                }
+            }
+            return;
+        }
         for (int p0 = 0; p0 < k; p0 += KC) {
             int p1 = Math.min(k, p0 + KC);
+            // C is read only when accumulating, or after the first block of terms.
+            boolean load = accumulate || p0 > 0;
             for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
                 int i1 = Math.min(rowTo, i0 + MC);
                 int i4 = i0 + (i1 - i0) / 4 * 4;
                 int j = 0;
                 for (; j + 2 * W <= m; j += 2 * W) {
                     for (int i = i0; i < i4; i += 4) {
-                        block4x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+                        block4x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
                     }
                 }
                 for (; j + W <= m; j += W) {
                     for (int i = i0; i < i4; i += 4) {
-                        block4x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+                        block4x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
                     }
                 }
                 if (j < m) {
                     columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i0, i4, j, m,
-                            p0, p1);
+                            p0, p1, load);
                 }
                 for (int i = i4; i < i1; i++) {
-                    row(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, m, p0, p1);
+                    row(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, m, p0, p1, load);
                 }
             }
         }
@@ -67,34 +83,35 @@ final class VectorProducts {
      * to interleave, so eight independent sums are what keeps the adder busy.
      */
     private static void row(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int m, int p0, int p1) {
+            int ldb, double[] c, int cOff, int ldc, int i, int m, int p0, int p1, boolean load) {
         int j = 0;
         for (; j + 8 * W <= m; j += 8 * W) {
-            block1x8(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+            block1x8(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
         }
         for (; j + 2 * W <= m; j += 2 * W) {
-            block1x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+            block1x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
         }
         for (; j + W <= m; j += W) {
-            block1x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1);
+            block1x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
         }
         if (j < m) {
-            columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, i + 1, j, m, p0, p1);
+            columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, i + 1, j, m, p0, p1,
+                    load);
         }
     }
 
     /** Row i, columns j..j+8W of C, terms p0..p1. */
     private static void block1x8(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
         int c0 = cOff + i * ldc + j;
-        DoubleVector c0v = DoubleVector.fromArray(S, c, c0);
-        DoubleVector c1v = DoubleVector.fromArray(S, c, c0 + W);
-        DoubleVector c2v = DoubleVector.fromArray(S, c, c0 + 2 * W);
-        DoubleVector c3v = DoubleVector.fromArray(S, c, c0 + 3 * W);
-        DoubleVector c4v = DoubleVector.fromArray(S, c, c0 + 4 * W);
-        DoubleVector c5v = DoubleVector.fromArray(S, c, c0 + 5 * W);
-        DoubleVector c6v = DoubleVector.fromArray(S, c, c0 + 6 * W);
-        DoubleVector c7v = DoubleVector.fromArray(S, c, c0 + 7 * W);
+        DoubleVector c0v = start(c, c0, load);
+        DoubleVector c1v = start(c, c0 + W, load);
+        DoubleVector c2v = start(c, c0 + 2 * W, load);
+        DoubleVector c3v = start(c, c0 + 3 * W, load);
+        DoubleVector c4v = start(c, c0 + 4 * W, load);
+        DoubleVector c5v = start(c, c0 + 5 * W, load);
+        DoubleVector c6v = start(c, c0 + 6 * W, load);
+        DoubleVector c7v = start(c, c0 + 7 * W, load);
         int a0 = aOff + i * ais;
         for (int p = p0; p < p1; p++) {
             int bp = bOff + p * ldb + j;
@@ -118,21 +135,26 @@ final class VectorProducts {
         c7v.intoArray(c, c0 + 7 * W);
     }
 
+    /** Returns W elements of C from offset, or +0.0 (which any first term then replaces). */
+    private static DoubleVector start(double[] c, int offset, boolean load) {
+        return load ? DoubleVector.fromArray(S, c, offset) : DoubleVector.zero(S);
+    }
+
     /** Rows i..i+3, columns j..j+2W of C, terms p0..p1. */
     private static void block4x2(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
         int c0 = cOff + i * ldc + j;
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, c0 + W);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, c1);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, c1 + W);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, c2);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, c2 + W);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, c3);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, c3 + W);
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c10 = start(c, c1, load);
+        DoubleVector c11 = start(c, c1 + W, load);
+        DoubleVector c20 = start(c, c2, load);
+        DoubleVector c21 = start(c, c2 + W, load);
+        DoubleVector c30 = start(c, c3, load);
+        DoubleVector c31 = start(c, c3 + W, load);
         int a0 = aOff + i * ais;
         int a1 = a0 + ais;
         int a2 = a1 + ais;
@@ -167,15 +189,15 @@ final class VectorProducts {
 
     /** Rows i..i+3, columns j..j+W of C, terms p0..p1. */
     private static void block4x1(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
         int c0 = cOff + i * ldc + j;
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, c1);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, c2);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, c3);
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c10 = start(c, c1, load);
+        DoubleVector c20 = start(c, c2, load);
+        DoubleVector c30 = start(c, c3, load);
         int a0 = aOff + i * ais;
         int a1 = a0 + ais;
         int a2 = a1 + ais;
@@ -196,10 +218,10 @@ final class VectorProducts {
 
     /** Row i, columns j..j+2W of C, terms p0..p1. */
     private static void block1x2(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
         int c0 = cOff + i * ldc + j;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, c0 + W);
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
         int a0 = aOff + i * ais;
         for (int p = p0; p < p1; p++) {
             int bp = bOff + p * ldb + j;
@@ -213,9 +235,9 @@ final class VectorProducts {
 
     /** Row i, columns j..j+W of C, terms p0..p1. */
     private static void block1x1(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1) {
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
         int c0 = cOff + i * ldc + j;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c00 = start(c, c0, load);
         int a0 = aOff + i * ais;
         for (int p = p0; p < p1; p++) {
             DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
@@ -227,9 +249,12 @@ final class VectorProducts {
     /** Rows i0..i1, columns j0..m (fewer than W) of C, terms p0..p1, by the plain loop. */
     private static void columnTail(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
             int ldb, double[] c, int cOff, int ldc, int i0, int i1, int j0, int m, int p0,
-            int p1) {
+            int p1, boolean load) {
         for (int i = i0; i < i1; i++) {
             int cRow = cOff + i * ldc;
+            if (!load) {
+                Arrays.fill(c, cRow + j0, cRow + m, 0.0);
+            }
             int aRow = aOff + i * ais;
             for (int p = p0; p < p1; p++) {
                 double ap = a[aRow + p * aps];
