@@ -109,8 +109,8 @@ public final class ArrayProducts {
 
     /**
      * The one entry all products share: A(i, p) is {@code a[aOff + i * ais + p * aps]}, so the
-     * strides (lda, 1) read A and (1, lda) read A^T. Rows [rowFrom, rowTo) of C are updated;
-     * without {@code accumulate} each element starts from +0.0 instead of its old value.
+     * strides (lda, 1) read A and (1, lda) read A^T. Rows [rowFrom, rowTo) of C are updated.
+     * Without {@code accumulate}, each element starts from +0.0 instead of its old value.
      */
     static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
             int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,

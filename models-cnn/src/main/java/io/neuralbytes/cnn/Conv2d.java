@@ -102,7 +102,7 @@ public final class Conv2d {
       int zk = k * mapSize;
       Arrays.fill(Z, zk, zk + mapSize, b == null ? 0.0 : b.value()[k]);
       // Up to TAP_BLOCK filter taps (c, u, v) per pass over a row of the map, so the row is
-      // loaded and stored once per block instead of once per tap; each Z[k, i, j] still adds
+      // loaded and stored once per block instead of once per tap. Each Z[k, i, j] still adds
       // its terms in the order of the taps.
       for (int t0 = 0; t0 < taps; t0 += TAP_BLOCK) {
         int count = Math.min(TAP_BLOCK, taps - t0);

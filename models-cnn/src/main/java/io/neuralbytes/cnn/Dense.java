@@ -162,7 +162,7 @@ public final class Dense {
     double[] bias = b.value();
     Arrays.fill(da, 0, J, 0.0);
     // Columns in blocks, so that a block of da and of a stays in the first-level cache while
-    // the M rows pass over it; each da[j] still sums its rows in ascending m.
+    // the M rows pass over it. Each da[j] still sums its rows in ascending m.
     for (int from = 0; from < J; from += COLUMN_BLOCK) {
       int to = Math.min(J, from + COLUMN_BLOCK);
       for (int m = 0; m < M; m++) {
