@@ -52,7 +52,7 @@ public final class ArrayProducts {
      */
     public static void multiplyAdd(double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
             double[] c, int cOff, int ldc, int n, int k, int m) {
-        multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, 0, n, k, m);
+        multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, 0, n, k, m, true);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class ArrayProducts {
     public static void multiplyAdd(WorkerPool pool, double[] a, int aOff, int lda, double[] b,
             int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
         pool.forRanges(n, 4, (from, to) ->
-                multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, from, to, k, m));
+                multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, from, to, k, m, true));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class ArrayProducts {
      */
     public static void multiplyTransAAdd(double[] a, int aOff, int lda, double[] b, int bOff,
             int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
-        multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, 0, n, k, m);
+        multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, 0, n, k, m, true);
     }
 
     /**
@@ -84,21 +84,43 @@ public final class ArrayProducts {
     public static void multiplyTransAAdd(WorkerPool pool, double[] a, int aOff, int lda,
             double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
         pool.forRanges(n, 4, (from, to) ->
-                multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, from, to, k, m));
+                multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, from, to, k, m, true));
     }
 
     /**
-     * The one entry both products share: A(i, p) is {@code a[aOff + i * ais + p * aps]}, so the
+     * C = A B, overwriting C without reading it (as if C were zeroed, then C += A B), with
+     * A n x k, B k x m, C n x m; the rows of C are split over the threads of {@code pool}.
+     */
+    public static void multiply(WorkerPool pool, double[] a, int aOff, int lda, double[] b,
+            int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
+        pool.forRanges(n, 4, (from, to) ->
+                multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, from, to, k, m, false));
+    }
+
+    /**
+     * C = A^T B, overwriting C without reading it, with A k x n, B k x m, C n x m; the rows of
+     * C are split over the threads of {@code pool}.
+     */
+    public static void multiplyTransA(WorkerPool pool, double[] a, int aOff, int lda,
+            double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
+        pool.forRanges(n, 4, (from, to) ->
+                multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, from, to, k, m, false));
+    }
+
+    /**
+     * The one entry all products share: A(i, p) is {@code a[aOff + i * ais + p * aps]}, so the
      * strides (lda, 1) read A and (1, lda) read A^T. Rows [rowFrom, rowTo) of C are updated.
+     * Without {@code accumulate}, each element starts from +0.0 instead of its old value.
      */
     static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m) {
+            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,
+            boolean accumulate) {
         if (VECTOR) {
             VectorProducts.multiplyAdd(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc,
-                    rowFrom, rowTo, k, m);
+                    rowFrom, rowTo, k, m, accumulate);
         } else {
             PlainProducts.multiplyAdd(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc,
-                    rowFrom, rowTo, k, m);
+                    rowFrom, rowTo, k, m, accumulate);
         }
     }
 }

@@ -1,14 +1,12 @@
 package io.neuralbytes.core;
 
-import java.util.Arrays;
-
 /**
  * The matrix-product kernels behind {@link Matrix#multiply(Matrix, Matrix, Matrix)} and its
  * transposed forms. They work on flat row-major arrays, write every element of {@code c}
  * (never accumulate into it), and trust their caller: {@link Matrix} has already checked the
  * shapes and that {@code c} shares no array with {@code a} or {@code b}.
  *
- * <p>They zero C and hand the work to {@link ArrayProducts}, which adds the terms of each
+ * <p>They hand the work to {@link ArrayProducts}, which adds the terms of each
  * element in ascending p like the plain definition in {@link ReferenceKernels}; the tests check
  * that the two agree to the bit on every shape from 1 to 4 in each dimension and on larger
  * ones.
@@ -24,14 +22,12 @@ final class MatrixKernels {
 
     /** C = A B, with A n x k, B k x m, C n x m. */
     static void multiply(double[] a, double[] b, double[] c, int n, int k, int m) {
-        Arrays.fill(c, 0, n * m, 0.0);
-        ArrayProducts.multiplyAdd(a, 0, k, b, 0, m, c, 0, m, n, k, m);
+        ArrayProducts.multiply(WorkerPool.SERIAL, a, 0, k, b, 0, m, c, 0, m, n, k, m);
     }
 
     /** C = A^T B, with A k x n, B k x m, C n x m. */
     static void multiplyTransA(double[] a, double[] b, double[] c, int n, int k, int m) {
-        Arrays.fill(c, 0, n * m, 0.0);
-        ArrayProducts.multiplyTransAAdd(a, 0, n, b, 0, m, c, 0, m, n, k, m);
+        ArrayProducts.multiplyTransA(WorkerPool.SERIAL, a, 0, n, b, 0, m, c, 0, m, n, k, m);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.neuralbytes.core;
 
+import java.util.Arrays;
+
 /**
  * The plain Java kernel behind {@link ArrayProducts}: C(i, j) = fma(A(i, p), B(p, j), C(i, j))
  * in loop order i-p-j, so the innermost loop walks a row of B and a row of C, and the JIT can
@@ -12,9 +14,13 @@ final class PlainProducts {
 
     /** Arguments as {@code ArrayProducts.multiplyAdd} with strides: A(i, p) is a[aOff + i ais + p aps]. */
     static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m) {
+            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,
+            boolean accumulate) {
         for (int i = rowFrom; i < rowTo; i++) {
             int cRow = cOff + i * ldc;
+            if (!accumulate) {
+                Arrays.fill(c, cRow, cRow + m, 0.0);
+            }
             int aRow = aOff + i * ais;
             int p = 0;
             // Four terms per pass over the row: still added one after the other, in order.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ class ArrayProductsTest {
 
     private interface Kernel {
         void run(double[] a, int aOff, int ais, int aps, double[] b, int bOff, int ldb,
-                double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m);
+                double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,
+                boolean accumulate);
     }
 
     @Test
@@ -138,6 +140,32 @@ class ArrayProductsTest {
         assertThrows(IllegalArgumentException.class, () -> pool.forRanges(10, 0, (f, t) -> { }));
     }
 
+    @Test
+    void clipAndAdagradMatchesClipThenStep() {
+        RandomSource rng = new RandomSource(6);
+        for (int size : new int[] {1, 7, 8, 9, 33, 1000}) {
+            Parameter expected = new Parameter("p", size, 1);
+            Initializers.uniform(expected.value(), -1.0, 1.0, rng);
+            Initializers.uniform(expected.grad(), -8.0, 8.0, rng);
+            Parameter actual = new Parameter("p", size, 1);
+            System.arraycopy(expected.value(), 0, actual.value(), 0, size);
+            System.arraycopy(expected.grad(), 0, actual.grad(), 0, size);
+            Adagrad adagrad = new Adagrad(0.01);
+            double[] memory = new double[size];
+            Initializers.uniform(memory, 0.0, 2.0, rng);
+            System.arraycopy(memory, 0, adagrad.memory(expected), 0, size);
+
+            GradientClipping.clipElementwise(expected.grad(), 5.0);
+            adagrad.step(expected);
+            UpdateKernels.clipAndAdagrad(actual.value(), actual.grad(), memory, 0, size, 5.0,
+                    0.01, adagrad.eps());
+
+            assertArrayEquals(expected.grad(), actual.grad(), 0.0, "clipped gradient, " + size);
+            assertArrayEquals(adagrad.memory(expected), memory, 0.0, "memory, " + size);
+            assertArrayEquals(expected.value(), actual.value(), 0.0, "value, " + size);
+        }
+    }
+
     private static void checkSmallShapes(Kernel kernel) {
         RandomSource rng = new RandomSource(3);
         for (int n = 1; n <= 9; n++) {
@@ -160,7 +188,10 @@ class ArrayProductsTest {
         }
     }
 
-    /** Checks C += A B and C += A^T B on one shape, with offsets and padded row strides. */
+    /**
+     * Checks C += A B and C += A^T B on one shape, with offsets and padded row strides, and
+     * the overwriting C = A B and C = A^T B, which must not read C's old values.
+     */
     private static void checkShape(Kernel kernel, int n, int k, int m, RandomSource rng) {
         int aOff = 3;
         int bOff = 2;
@@ -173,19 +204,27 @@ class ArrayProductsTest {
         double[] at = random(aOff + k * ldaTrans, rng);
         double[] b = random(bOff + k * ldb, rng);
         double[] start = random(cOff + n * ldc, rng);
+        double[] zeroRows = start.clone();
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(zeroRows, cOff + i * ldc, cOff + i * ldc + m, 0.0);
+        }
         String shape = n + "x" + k + " by " + k + "x" + m;
 
-        double[] expected = start.clone();
-        double[] actual = start.clone();
-        reference(a, aOff, lda, 1, b, bOff, ldb, expected, cOff, ldc, n, k, m);
-        kernel.run(a, aOff, lda, 1, b, bOff, ldb, actual, cOff, ldc, 0, n, k, m);
-        assertArrayEquals(expected, actual, "C += A B, " + shape);
+        for (boolean accumulate : new boolean[] {true, false}) {
+            double[] expected = (accumulate ? start : zeroRows).clone();
+            double[] actual = start.clone();
+            reference(a, aOff, lda, 1, b, bOff, ldb, expected, cOff, ldc, n, k, m);
+            kernel.run(a, aOff, lda, 1, b, bOff, ldb, actual, cOff, ldc, 0, n, k, m, accumulate);
+            assertArrayEquals(expected, actual, (accumulate ? "C += A B, " : "C = A B, ") + shape);
 
-        expected = start.clone();
-        actual = start.clone();
-        reference(at, aOff, 1, ldaTrans, b, bOff, ldb, expected, cOff, ldc, n, k, m);
-        kernel.run(at, aOff, 1, ldaTrans, b, bOff, ldb, actual, cOff, ldc, 0, n, k, m);
-        assertArrayEquals(expected, actual, "C += A^T B, " + shape);
+            expected = (accumulate ? start : zeroRows).clone();
+            actual = start.clone();
+            reference(at, aOff, 1, ldaTrans, b, bOff, ldb, expected, cOff, ldc, n, k, m);
+            kernel.run(at, aOff, 1, ldaTrans, b, bOff, ldb, actual, cOff, ldc, 0, n, k, m,
+                    accumulate);
+            assertArrayEquals(expected, actual,
+                    (accumulate ? "C += A^T B, " : "C = A^T B, ") + shape);
+        }
     }
 
     private static boolean vectorModuleLoaded() {

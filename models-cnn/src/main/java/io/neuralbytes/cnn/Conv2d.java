@@ -46,6 +46,13 @@ public final class Conv2d {
   private final Parameter b;
   private final List<Parameter> parameters;
 
+  /** Filter taps per pass of forward over a row of the map. */
+  private static final int TAP_BLOCK = 4;
+
+  /** Work space of forward: the weights and input offsets of one block of taps. */
+  private final double[] tapWeights = new double[TAP_BLOCK];
+  private final int[] tapStarts = new int[TAP_BLOCK];
+
   /** Work space of backward: ow partial sums of one filter gradient, one per output column. */
   private final double[] columnSums;
 
@@ -90,24 +97,56 @@ public final class Conv2d {
   public void forward(double[] X, int xOffset, double[] Z) {
     double[] f = F.value();
     int mapSize = oh * ow;
+    int taps = C * kh * kw;
     for (int k = 0; k < K; k++) {
       int zk = k * mapSize;
       Arrays.fill(Z, zk, zk + mapSize, b == null ? 0.0 : b.value()[k]);
-      for (int c = 0; c < C; c++) {
-        for (int u = 0; u < kh; u++) {
-          for (int v = 0; v < kw; v++) {
-            double weight = f[((k * C + c) * kh + u) * kw + v];
-            int xStart = xOffset + (c * H + u) * W + v;
-            // Z[k, i, :] += F[k, c, u, v] * X[c, i + u, v : v + ow], one row of the map at a time.
-            for (int i = 0; i < oh; i++) {
-              int zRow = zk + i * ow;
-              int xRow = xStart + i * W;
-              for (int j = 0; j < ow; j++) {
-                Z[zRow + j] += weight * X[xRow + j];
-              }
-            }
-          }
+      // Up to TAP_BLOCK filter taps (c, u, v) per pass over a row of the map, so the row is
+      // loaded and stored once per block instead of once per tap. Each Z[k, i, j] still adds
+      // its terms in the order of the taps.
+      for (int t0 = 0; t0 < taps; t0 += TAP_BLOCK) {
+        int count = Math.min(TAP_BLOCK, taps - t0);
+        for (int n = 0; n < count; n++) {
+          int tap = t0 + n;
+          int c = tap / (kh * kw);
+          int u = tap / kw % kh;
+          int v = tap % kw;
+          tapWeights[n] = f[k * taps + tap];
+          tapStarts[n] = xOffset + (c * H + u) * W + v;
         }
+        for (int i = 0; i < oh; i++) {
+          addTaps(X, Z, zk + i * ow, i * W, count);
+        }
+      }
+    }
+  }
+
+  /** Z[zRow + j] += sum over the first count taps of weight * X[start + xRow + j], in order. */
+  private void addTaps(double[] X, double[] Z, int zRow, int xRow, int count) {
+    if (count == TAP_BLOCK) {
+      double w0 = tapWeights[0];
+      double w1 = tapWeights[1];
+      double w2 = tapWeights[2];
+      double w3 = tapWeights[3];
+      int x0 = tapStarts[0] + xRow;
+      int x1 = tapStarts[1] + xRow;
+      int x2 = tapStarts[2] + xRow;
+      int x3 = tapStarts[3] + xRow;
+      for (int j = 0; j < ow; j++) {
+        double z = Z[zRow + j];
+        z += w0 * X[x0 + j];
+        z += w1 * X[x1 + j];
+        z += w2 * X[x2 + j];
+        z += w3 * X[x3 + j];
+        Z[zRow + j] = z;
+      }
+      return;
+    }
+    for (int n = 0; n < count; n++) {
+      double weight = tapWeights[n];
+      int x = tapStarts[n] + xRow;
+      for (int j = 0; j < ow; j++) {
+        Z[zRow + j] += weight * X[x + j];
       }
     }
   }

@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class Dense {
 
+  /** Columns of W per block of {@link #backwardAndStep}: 512 doubles of da and of a, 8 KB. */
+  private static final int COLUMN_BLOCK = 512;
+
   private final int J;
   private final int M;
   private final Parameter W;
@@ -60,9 +63,35 @@ public final class Dense {
   public void forward(double[] a, double[] z) {
     double[] w = W.value();
     double[] bias = b.value();
-    // Four rows at a time: each z[m] is still summed over j in order, as in the one-row loop
-    // below, but four independent sums keep the floating-point adder busy.
+    // Five, then four rows at a time: each z[m] is still summed over j in order, as in the
+    // one-row loop below, but independent sums keep the floating-point adder busy. Ten classes
+    // make two blocks of five, with no row left to run alone.
     int m = 0;
+    for (; m + 5 <= M; m += 5) {
+      int row0 = m * J;
+      int row1 = row0 + J;
+      int row2 = row1 + J;
+      int row3 = row2 + J;
+      int row4 = row3 + J;
+      double sum0 = 0.0;
+      double sum1 = 0.0;
+      double sum2 = 0.0;
+      double sum3 = 0.0;
+      double sum4 = 0.0;
+      for (int j = 0; j < J; j++) {
+        double aj = a[j];
+        sum0 += w[row0 + j] * aj;
+        sum1 += w[row1 + j] * aj;
+        sum2 += w[row2 + j] * aj;
+        sum3 += w[row3 + j] * aj;
+        sum4 += w[row4 + j] * aj;
+      }
+      z[m] = bias[m] + sum0;
+      z[m + 1] = bias[m + 1] + sum1;
+      z[m + 2] = bias[m + 2] + sum2;
+      z[m + 3] = bias[m + 3] + sum3;
+      z[m + 4] = bias[m + 4] + sum4;
+    }
     for (; m + 4 <= M; m += 4) {
       int row0 = m * J;
       int row1 = row0 + J;
@@ -132,14 +161,21 @@ public final class Dense {
     double[] w = W.value();
     double[] bias = b.value();
     Arrays.fill(da, 0, J, 0.0);
-    for (int m = 0; m < M; m++) {
-      int row = m * J;
-      double dzm = dz[m];
-      for (int j = 0; j < J; j++) {
-        da[j] += w[row + j] * dzm;
-        w[row + j] -= learningRate * (dzm * a[j]);
+    // Columns in blocks, so that a block of da and of a stays in the first-level cache while
+    // the M rows pass over it. Each da[j] still sums its rows in ascending m.
+    for (int from = 0; from < J; from += COLUMN_BLOCK) {
+      int to = Math.min(J, from + COLUMN_BLOCK);
+      for (int m = 0; m < M; m++) {
+        int row = m * J;
+        double dzm = dz[m];
+        for (int j = from; j < to; j++) {
+          da[j] += w[row + j] * dzm;
+          w[row + j] -= learningRate * (dzm * a[j]);
+        }
       }
-      bias[m] -= learningRate * dzm;
+    }
+    for (int m = 0; m < M; m++) {
+      bias[m] -= learningRate * dz[m];
     }
   }
 }

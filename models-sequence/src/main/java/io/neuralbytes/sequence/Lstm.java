@@ -287,9 +287,8 @@ public final class Lstm implements SequenceModel {
 
     for (int q = 0; q < 4; q++) {
       // dW_q = sum_t da_q,t h_(t-1)^T, H x H; da_q,t is the q-th block of row t of dA.
-      double[] dW = W[q].grad();
-      Arrays.fill(dW, 0.0);
-      ArrayProducts.multiplyTransAAdd(dA, q * H, H4, hs, 0, H, dW, 0, H, H, L, H);
+      ArrayProducts.multiplyTransA(WorkerPool.SERIAL, dA, q * H, H4, hs, 0, H, W[q].grad(), 0,
+          H, H, L, H);
       double[] db = b[q].grad();
       Arrays.fill(db, 0.0);
       for (int t = 0; t < L; t++) {

@@ -197,9 +197,7 @@ public final class Rnn implements SequenceModel {
     }
 
     // dW = sum_t da_t h_(t-1)^T = dA^T [h_(-1) ... h_(L-2)], H x H.
-    double[] dW = W.grad();
-    Arrays.fill(dW, 0.0);
-    ArrayProducts.multiplyTransAAdd(dA, 0, H, hs, 0, H, dW, 0, H, H, L, H);
+    ArrayProducts.multiplyTransA(WorkerPool.SERIAL, dA, 0, H, hs, 0, H, W.grad(), 0, H, H, L, H);
     WindowMath.sumRows(dA, L, H, b.grad());
     for (int n = 0; n < gradientColumns.size(); n++) {
       WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);

@@ -3,6 +3,7 @@ package io.neuralbytes.sequence;
 import io.neuralbytes.core.Adagrad;
 import io.neuralbytes.core.Checks;
 import io.neuralbytes.core.Parameter;
+import io.neuralbytes.core.UpdateKernels;
 import io.neuralbytes.core.WorkerPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,14 +266,8 @@ public final class SequenceTrainer {
     double[] value = updating.value();
     double[] g = updating.grad();
     double[] m = updatingMemory;
-    double lr = adagrad.learningRate();
-    double eps = adagrad.eps();
-    for (int i = from; i < to; i++) {
-      double gi = Math.max(-CLIP_LIMIT, Math.min(CLIP_LIMIT, g[i]));
-      g[i] = gi;
-      m[i] += gi * gi;
-      value[i] -= lr * gi / Math.sqrt(m[i] + eps);
-    }
+    UpdateKernels.clipAndAdagrad(value, g, m, from, to, CLIP_LIMIT, adagrad.learningRate(),
+        adagrad.eps());
   }
 
   /**

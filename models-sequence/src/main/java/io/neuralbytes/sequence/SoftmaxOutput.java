@@ -187,9 +187,7 @@ final class SoftmaxOutput {
     }
     pool.forRanges(vocab, 4, gradientRows);
     // dH = dY^T V, L x H, over parts of the rows t.
-    Arrays.fill(dHidden, 0, L * H, 0.0);
-    ArrayProducts.multiplyTransAAdd(pool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab,
-        H);
+    ArrayProducts.multiplyTransA(pool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab, H);
     return dHidden;
   }
 
@@ -229,9 +227,8 @@ final class SoftmaxOutput {
       dc[v] = sum;
     }
 
-    Arrays.fill(dV, from * H, to * H, 0.0);
-    ArrayProducts.multiplyAdd(dY, from * Lp, Lp, hs, hsOffset, H, dV, from * H, H, to - from,
-        L, H);
+    ArrayProducts.multiply(WorkerPool.SERIAL, dY, from * Lp, Lp, hs, hsOffset, H, dV,
+        from * H, H, to - from, L, H);
   }
 
   /** Writes z = V h + c for one hidden state h (length H) into logits (length V). */
