@@ -1,9 +1,11 @@
 package io.neuralbytes.experiments.data;
 
+import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.datasets.DataDirectory;
 import io.neuralbytes.datasets.DataSources;
 import io.neuralbytes.datasets.Downloader;
+import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.Novels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,10 +74,12 @@ public final class DataAccess {
      */
     public Path cifar10() throws IOException {
         logFolder();
+        if (offline && !hasCifar10()) {
+            throw missingOffline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + folder(),
+                    "cifar10");
+        }
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).cifar10();
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + " " + offlineHint("cifar10"), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ". To replace it, run '"
                     + DOWNLOAD_COMMAND + " --force cifar10'" + folderHint(), e);
@@ -93,11 +97,14 @@ public final class DataAccess {
      */
     public Path novel(int ebook) throws IOException {
         logFolder();
+        if (offline && !hasNovel(ebook)) {
+            Novel novel = Catalogue.novel(ebook);
+            throw missingOffline(novel.title() + " (Gutenberg ebook " + ebook + ")",
+                    "pg" + ebook + "-<title>.txt in " + folder().resolve(Novels.FOLDER),
+                    Integer.toString(ebook));
+        }
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).novel(ebook);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + " "
-                    + offlineHint(Integer.toString(ebook)), e);
         }
     }
 
@@ -141,9 +148,12 @@ public final class DataAccess {
         return new Downloader(folder(), sources, offline, progress);
     }
 
-    private String offlineHint(String dataset) {
-        return "To fetch it, run '" + DOWNLOAD_COMMAND + " " + dataset + "' or leave out"
-                + " --offline" + folderHint() + ".";
+    private static IllegalStateException missingOffline(String name, String expected,
+            String dataset) {
+        return new IllegalStateException(name + " not found: expected " + expected
+                + ", and --offline forbids downloading it. To fetch it, run '"
+                + DOWNLOAD_COMMAND + " " + dataset + "' or leave out --offline"
+                + folderHint() + ".");
     }
 
     private static String folderHint() {

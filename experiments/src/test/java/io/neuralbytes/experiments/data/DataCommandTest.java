@@ -281,7 +281,9 @@ class DataCommandTest {
         assertEquals(1, exit);
         String message = err.toString();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.contains("Around the World in Eighty Days not found"), message);
+        assertTrue(message.contains("Around the World in Eighty Days (Gutenberg ebook 103) not"
+                + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
+                + ", and --offline forbids downloading it"), message);
         assertTrue(message.contains("run './neuralbytes data download 103'"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
