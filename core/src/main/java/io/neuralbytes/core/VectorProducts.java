@@ -140,7 +140,7 @@ final class VectorProducts {
         c7v.intoArray(c, c0 + 7 * W);
     }
 
-    /** Returns W elements of C from offset, or +0.0 (which any first term then replaces). */
+    /** Returns the W elements of C at offset, or W zeros (+0.0) when C is not to be read. */
     private static DoubleVector start(double[] c, int offset, boolean load) {
         return load ? DoubleVector.fromArray(S, c, offset) : DoubleVector.zero(S);
     }
@@ -324,7 +324,7 @@ final class VectorProducts {
         c00.intoArray(c, c0);
     }
 
-    /** Rows i0..i1, columns j0..m (fewer than W) of C, terms p0..p1, by the plain loop. */
+    /** Rows i0..i1, columns j0..m (fewer than W) of C, terms p0..p1, by a scalar loop. */
     private static void columnTail(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
             int ldb, double[] c, int cOff, int ldc, int i0, int i1, int j0, int m, int p0,
             int p1, boolean load) {

@@ -236,11 +236,7 @@ public final class Lstm implements SequenceModel {
     for (int q = 0; q < 4; q++) {
       double[] Wq = W[q].value();
       System.arraycopy(Wq, 0, Wstacked, q * H * H, H * H);
-      for (int j = 0; j < H; j++) {
-        for (int k = 0; k < H; k++) {
-          WT[k * H4 + q * H + j] = Wq[j * H + k];
-        }
-      }
+      WindowMath.transpose(Wq, H, H, WT, q * H, H4);
     }
   }
 

@@ -2,15 +2,34 @@ package io.neuralbytes.sequence;
 
 /** Small loops and argument checks the two models share. Arrays are flat and row-major. */
 final class WindowMath {
+  /** Side of the square tiles of {@link #transpose}. */
+  private static final int TILE = 8;
+
   private WindowMath() {
   }
 
   /** Writes the transpose of A (rows x cols) into out (cols x rows); out must not alias A. */
   static void transpose(double[] A, int rows, int cols, double[] out) {
-    for (int i = 0; i < rows; i++) {
-      int row = i * cols;
-      for (int j = 0; j < cols; j++) {
-        out[j * rows + i] = A[row + j];
+    transpose(A, rows, cols, out, 0, rows);
+  }
+
+  /**
+   * Writes the transpose of A (rows x cols) into out from {@code outOffset}, with row stride
+   * {@code ldOut}: out[outOffset + j ldOut + i] = A[i cols + j]. Works in 8 x 8 tiles, so that
+   * the strided writes of a tile fall into eight cache lines instead of one line per element.
+   */
+  static void transpose(double[] A, int rows, int cols, double[] out, int outOffset,
+      int ldOut) {
+    for (int i0 = 0; i0 < rows; i0 += TILE) {
+      int i1 = Math.min(rows, i0 + TILE);
+      for (int j0 = 0; j0 < cols; j0 += TILE) {
+        int j1 = Math.min(cols, j0 + TILE);
+        for (int i = i0; i < i1; i++) {
+          int row = i * cols;
+          for (int j = j0; j < j1; j++) {
+            out[outOffset + j * ldOut + i] = A[row + j];
+          }
+        }
       }
     }
   }
