@@ -48,6 +48,14 @@ public final class Novels {
         return matches.get(0);
     }
 
+    /**
+     * Returns whether {@code directory}, or its {@value #FOLDER} subfolder, has at least one
+     * file named for the ebook.
+     */
+    public static boolean isPresent(Path directory, int ebook) throws IOException {
+        return !matches(folder(directory), ebook).isEmpty();
+    }
+
     /** Returns the novels folder: {@code directory/jules-verne} when present, else directory. */
     static Path folder(Path directory) {
         Path nested = directory.resolve(FOLDER);

@@ -1,6 +1,7 @@
 package io.neuralbytes.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,19 @@ class NovelsTest {
 
         assertEquals(upper, Novels.find(dir, 103));
         assertEquals(upper, Novels.find(folder, 103));
+    }
+
+    @Test
+    void presenceIgnoresOtherEbooks() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(Novels.FOLDER));
+        Files.writeString(folder.resolve("pg1035-other.txt"), "x");
+
+        assertFalse(Novels.isPresent(dir, 103));
+
+        Files.writeString(folder.resolve("PG103-Around.txt"), "x");
+        assertTrue(Novels.isPresent(dir, 103));
+        assertTrue(Novels.isPresent(folder, 103));
+        assertFalse(Novels.isPresent(dir.resolve("absent"), 103));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.neuralbytes.experiments;
 
 import java.io.PrintWriter;
 import io.neuralbytes.experiments.bench.BenchCommand;
+import io.neuralbytes.experiments.data.DataCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "From-scratch neural networks in Java: reproduces the experiments of the"
                 + " Python NeuralBytes.",
-        subcommands = {ReproduceCommand.class, BenchCommand.class})
+        subcommands = {ReproduceCommand.class, DataCommand.class, BenchCommand.class})
 public final class Main {
 
     static {

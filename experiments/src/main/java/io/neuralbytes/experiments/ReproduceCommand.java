@@ -1,13 +1,18 @@
 package io.neuralbytes.experiments;
 
 import io.neuralbytes.experiments.cnn.CnnExperiment;
+import io.neuralbytes.experiments.data.DataAccess;
+import io.neuralbytes.experiments.data.DataOptions;
 import io.neuralbytes.experiments.mlp.MlpExperiment;
 import io.neuralbytes.experiments.sequence.LstmExperiment;
 import io.neuralbytes.experiments.sequence.RnnExperiment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code reproduce} command: runs the experiments named after it, or all of them.
@@ -41,19 +46,31 @@ public final class ReproduceCommand {
             description = "Seed of every random source (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "FOLDER",
-            defaultValue = "${env:NEURALBYTES_DATA:-data}",
-            description = "Folder holding the data sets (default: the environment variable"
-                    + " NEURALBYTES_DATA if set, else ./data).")
-    Path dataFolder;
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--offline", scope = ScopeType.INHERIT,
+            description = "Never download: missing data is an error (default: download what"
+                    + " an experiment needs and the data folder lacks).")
+    boolean offline;
 
     @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
             description = "Worker threads (default: the number of processors).")
     Integer threads;
 
-    /** Returns the shared settings; without --threads, one thread per processor. */
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Returns the shared settings; without --threads, one thread per processor.
+     *
+     * @throws picocli.CommandLine.ParameterException if a download address or checksum option
+     *     is invalid
+     */
     RunContext context() {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new RunContext(outputFolder, seed, dataFolder, workers);
+        DataAccess data = new DataAccess(dataOptions.directory(),
+                dataOptions.sources(spec.commandLine()), offline);
+        return new RunContext(outputFolder, seed, data, workers);
     }
 }

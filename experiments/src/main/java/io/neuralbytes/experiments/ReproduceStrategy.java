@@ -3,7 +3,6 @@ package io.neuralbytes.experiments;
 import io.neuralbytes.experiments.output.ResultsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,10 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         if (!top.hasSubcommand()) {
             throw new ParameterException(top.commandSpec().commandLine(),
-                    "missing command: expected 'reproduce' or 'bench'");
+                    "missing command: expected 'reproduce', 'data' or 'bench'");
         }
         if (!(top.subcommand().commandSpec().userObject() instanceof ReproduceCommand)) {
-            // Other commands (bench) are plain picocli commands.
+            // Other commands (data, bench) are plain picocli commands.
             return new CommandLine.RunLast().execute(top);
         }
         ParseResult reproduce = top.subcommand();
@@ -71,7 +70,6 @@ final class ReproduceStrategy implements IExecutionStrategy {
         for (Experiment experiment : experiments) {
             long start = System.nanoTime();
             try {
-                Files.createDirectories(context.experimentFolder(experiment.name()));
                 log.info("{}: starting (seed {}, {} threads, output {})", experiment.name(),
                         context.seed(), context.threads(), context.outputFolder().toAbsolutePath());
                 ExperimentResult result = experiment.run(context);

@@ -2,6 +2,7 @@ package io.neuralbytes.experiments;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ abstract class FakeExperiment implements Experiment {
     @Override
     public ExperimentResult run(RunContext context) throws IOException {
         RUNS.add(new Run(name(), context, value));
-        Files.writeString(context.experimentFolder(name()).resolve("out.txt"), "value " + value);
+        Path folder = Files.createDirectories(context.experimentFolder(name()));
+        Files.writeString(folder.resolve("out.txt"), "value " + value);
         return new ExperimentResult(name(),
                 List.of(Map.of("run", "only", "seconds", 0.0, "value", value)),
                 "## " + name() + "\n\nvalue " + value + "\n");

@@ -90,7 +90,7 @@ class MainTest {
                 "--out", out().toString(), "first"));
         assertEquals(7, onlyContext().seed());
         assertEquals(3, onlyContext().threads());
-        assertEquals(Path.of("d"), onlyContext().dataFolder());
+        assertEquals(Path.of("d").toAbsolutePath(), onlyContext().dataFolder());
         assertEquals(out(), onlyContext().outputFolder());
     }
 

@@ -2,7 +2,6 @@ package io.neuralbytes.experiments.cnn;
 
 import io.neuralbytes.cnn.ImageSet;
 import io.neuralbytes.core.RandomSource;
-import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Checksums;
 import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.datasets.Cifar10Batch;
@@ -32,18 +31,17 @@ record CifarSubset(ImageSet train, ImageSet heldOut, ImageSet test, List<String>
     /**
      * Reads the images and splits them.
      *
-     * @param dataFolder    data folder containing {@value Cifar10#FOLDER}, or that folder itself
+     * @param cifarFolder   the {@value Cifar10#FOLDER} folder, complete
      * @param imagesPerFile images taken from the start of each of the five training files
      * @param rgb           true for three colour channels (value / 255), false for the grey
      *                      values (0.2126 R + 0.7152 G + 0.0722 B) / 255 of the original
      * @param trainCount    images of the shuffled set that go to training; the rest are held out
      * @param rng           source of the shuffle that decides the split
-     * @throws IllegalArgumentException if the files are missing or invalid; the message ends
-     *                                  with how to get the data
+     * @throws IllegalArgumentException if a file is missing or invalid
      */
-    static CifarSubset load(Path dataFolder, int imagesPerFile, boolean rgb, int trainCount,
+    static CifarSubset load(Path cifarFolder, int imagesPerFile, boolean rgb, int trainCount,
                             RandomSource rng) throws IOException {
-        Cifar10 cifar = open(dataFolder);
+        Cifar10 cifar = Cifar10.open(cifarFolder);
         int channels = rgb ? Cifar10.CHANNELS : 1;
         int imageSize = channels * Cifar10.HEIGHT * Cifar10.WIDTH;
         int total = Cifar10.TRAIN_BATCHES * imagesPerFile;
@@ -75,19 +73,6 @@ record CifarSubset(ImageSet train, ImageSet heldOut, ImageSet test, List<String>
         files.add(identify(cifar.testFile(), testBatch.size()));
         return new CifarSubset(train, heldOut, test, cifar.classNames(), List.copyOf(files),
                 cifar.folder());
-    }
-
-    /** Opens the folder, adding to a missing-file error how to get the data. */
-    private static Cifar10 open(Path dataFolder) throws IOException {
-        try {
-            return Cifar10.open(dataFolder);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + ". To get the data, download "
-                    + Catalogue.CIFAR10_ARCHIVE + " (the binary version) and unpack it in "
-                    + dataFolder.toAbsolutePath() + ", or name a folder containing "
-                    + Cifar10.FOLDER + " with --data or the NEURALBYTES_DATA environment variable",
-                    e);
-        }
     }
 
     private static void copyImages(Cifar10Batch batch, boolean rgb, double[] out, int offset,

@@ -15,6 +15,7 @@ import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -157,13 +158,15 @@ public final class CnnExperiment implements Experiment {
     @Override
     public ExperimentResult run(RunContext context) throws IOException {
         validate();
+        // Downloads CIFAR-10 when the data folder lacks it, before the run's clock starts.
+        Path cifarFolder = context.data().cifar10();
         long start = System.nanoTime();
         RandomSource root = new RandomSource(context.seed());
         RandomSource splitRng = root.split();
         RandomSource initRng = root.split();
         RandomSource orderRng = root.split();
 
-        CifarSubset data = CifarSubset.load(context.dataFolder(), imagesPerFile, rgb,
+        CifarSubset data = CifarSubset.load(cifarFolder, imagesPerFile, rgb,
                 trainCount(), splitRng);
         ConvNetConfig config = new ConvNetConfig(rgb ? Cifar10.CHANNELS : 1, Cifar10.HEIGHT,
                 Cifar10.WIDTH, filters, filterHeight, filterWidth, filterBias,

@@ -135,6 +135,8 @@ abstract class SequenceExperiment implements Experiment {
     List<TextRunResult> results = new ArrayList<>();
     List<Map<String, Object>> entries = new ArrayList<>();
     for (TextRunSpec run : selectedRuns()) {
+      // Downloads the novel first when the data folder lacks it, unless --offline.
+      context.data().novel(run.ebook());
       TextRunResult result = TextRun.run(run, settings, context.dataFolder(), context.threads(),
           planned -> ProgressReporter.start(run.run(), "steps", planned));
       TextRunReport.writeFiles(folder, result);

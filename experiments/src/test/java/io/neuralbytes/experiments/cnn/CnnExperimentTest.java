@@ -114,21 +114,49 @@ class CnnExperimentTest {
     }
 
     @Test
-    void missingDataFailsWithHint() throws IOException {
+    void missingDataOfflineFailsWithHint() throws IOException {
         Path empty = Files.createDirectory(temp.resolve("empty"));
         Path out = temp.resolve("out");
 
-        int exit = run("reproduce", "cnn", "--out", out.toString(), "--data", empty.toString());
+        int exit = run("reproduce", "cnn", "--offline", "--out", out.toString(), "--data",
+                empty.toString());
 
         assertEquals(1, exit);
         String message = err.toString();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.contains("CIFAR-10 not found in " + empty.toAbsolutePath()), message);
-        assertTrue(message.contains("To get the data, download"
-                + " https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"), message);
+        assertTrue(message.contains("CIFAR-10 not found: expected a folder cifar-10-batches-bin"
+                + " in " + empty.toAbsolutePath()), message);
+        assertTrue(message.contains("To fetch it, run './neuralbytes data download cifar10' or"
+                + " leave out --offline"), message);
         assertTrue(message.contains("--data or the NEURALBYTES_DATA environment variable"),
                 message);
-        assertFalse(Files.exists(out.resolve("summary.json")));
+        assertEquals(List.of(), listFolder(empty));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void incompleteDataFailsWithHint() throws IOException {
+        Path data = temp.resolve("data");
+        Path cifar = Files.createDirectories(data.resolve("cifar-10-batches-bin"));
+        Files.write(cifar.resolve("test_batch.bin"), new byte[3073]);
+        Path out = temp.resolve("out");
+
+        int exit = run("reproduce", "cnn", "--out", out.toString(), "--data", data.toString());
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("CIFAR-10 folder " + cifar.toAbsolutePath()
+                + " is missing data_batch_1.bin"), message);
+        assertTrue(message.contains("To replace it, run './neuralbytes data download --force"
+                + " cifar10'"), message);
+        assertFalse(Files.exists(out));
+    }
+
+    private static List<Path> listFolder(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
     }
 
     @Test

@@ -1,0 +1,163 @@
+package io.neuralbytes.experiments.data;
+
+import io.neuralbytes.datasets.Catalogue;
+import io.neuralbytes.datasets.Cifar10;
+import io.neuralbytes.datasets.DataDirectory;
+import io.neuralbytes.datasets.DataSources;
+import io.neuralbytes.datasets.Downloader;
+import io.neuralbytes.datasets.Novel;
+import io.neuralbytes.datasets.Novels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data sets of one command: finds each in the data folder and, unless offline, downloads
+ * what is missing. {@link #cifar10()} and {@link #novel(int)} never download data already on
+ * disk; only {@code data download --force} replaces it.
+ *
+ * <p>The chosen folder and where the choice came from are logged once, at the first use.
+ */
+public final class DataAccess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataAccess.class);
+
+    /** The command a user runs to fetch data, as error messages name it. */
+    static final String DOWNLOAD_COMMAND = "./neuralbytes data download";
+
+    private final DataDirectory directory;
+    private final DataSources sources;
+    private final boolean offline;
+    private boolean folderLogged;
+
+    /**
+     * @param offline when true, missing data is an error naming the command that downloads it
+     */
+    public DataAccess(DataDirectory directory, DataSources sources, boolean offline) {
+        this.directory = directory;
+        this.sources = sources;
+        this.offline = offline;
+    }
+
+    /** Returns the data folder, absolute; it may not exist. */
+    public Path folder() {
+        return directory.path();
+    }
+
+    /** Returns the data folder with where it was chosen from. */
+    public DataDirectory directory() {
+        return directory;
+    }
+
+    /** Returns the addresses downloads come from. */
+    public DataSources sources() {
+        return sources;
+    }
+
+    /** Logs the data folder and why it was chosen, the first time only. */
+    public synchronized void logFolder() {
+        if (!folderLogged) {
+            folderLogged = true;
+            LOG.info("data folder {}", directory);
+        }
+    }
+
+    /**
+     * Returns the CIFAR-10 folder, downloading and checking the archive first when the data
+     * folder has none.
+     *
+     * @throws IllegalStateException if CIFAR-10 is missing and downloads are off
+     * @throws IllegalArgumentException if a CIFAR-10 folder exists but lacks files
+     * @throws IOException if the download or its checks fail; nothing is then kept
+     */
+    public Path cifar10() throws IOException {
+        logFolder();
+        if (offline && !hasCifar10()) {
+            throw missingOffline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + folder(),
+                    "cifar10");
+        }
+        try (DownloadProgress progress = new DownloadProgress()) {
+            return downloader(progress).cifar10();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ". To replace it, run '"
+                    + DOWNLOAD_COMMAND + " --force cifar10'" + folderHint(), e);
+        }
+    }
+
+    /**
+     * Returns the file of a catalogue novel, downloading it first when the data folder has
+     * none.
+     *
+     * @throws IllegalStateException if the novel is missing and downloads are off
+     * @throws IllegalArgumentException if the ebook is not in the catalogue or more than one
+     *     file matches it
+     * @throws IOException if the download or its check fails; nothing is then kept
+     */
+    public Path novel(int ebook) throws IOException {
+        logFolder();
+        if (offline && !hasNovel(ebook)) {
+            Novel novel = Catalogue.novel(ebook);
+            throw missingOffline(novel.title() + " (Gutenberg ebook " + ebook + ")",
+                    "pg" + ebook + "-<title>.txt in " + folder().resolve(Novels.FOLDER),
+                    Integer.toString(ebook));
+        }
+        try (DownloadProgress progress = new DownloadProgress()) {
+            return downloader(progress).novel(ebook);
+        }
+    }
+
+    /**
+     * Downloads CIFAR-10 again, replacing what is there.
+     *
+     * @throws IOException if the download or its checks fail; the data folder is then unchanged
+     */
+    Path downloadCifar10() throws IOException {
+        logFolder();
+        try (DownloadProgress progress = new DownloadProgress()) {
+            return downloader(progress).downloadCifar10();
+        }
+    }
+
+    /**
+     * Downloads a catalogue novel again, replacing any file of that ebook.
+     *
+     * @throws IOException if the download or its check fails; the data folder is then unchanged
+     */
+    Path downloadNovel(int ebook) throws IOException {
+        logFolder();
+        try (DownloadProgress progress = new DownloadProgress()) {
+            return downloader(progress).downloadNovel(ebook);
+        }
+    }
+
+    /** Returns whether the data folder has a CIFAR-10 folder, complete or not. */
+    boolean hasCifar10() {
+        Path folder = folder();
+        return Files.isDirectory(folder.resolve(Cifar10.FOLDER))
+                || Files.isRegularFile(folder.resolve(Cifar10.TEST_FILE));
+    }
+
+    /** Returns whether the data folder has a file for the ebook. */
+    boolean hasNovel(int ebook) throws IOException {
+        return Novels.isPresent(folder(), ebook);
+    }
+
+    private Downloader downloader(DownloadProgress progress) {
+        return new Downloader(folder(), sources, offline, progress);
+    }
+
+    private static IllegalStateException missingOffline(String name, String expected,
+            String dataset) {
+        return new IllegalStateException(name + " not found: expected " + expected
+                + ", and --offline forbids downloading it. To fetch it, run '"
+                + DOWNLOAD_COMMAND + " " + dataset + "' or leave out --offline"
+                + folderHint() + ".");
+    }
+
+    private static String folderHint() {
+        return ", or name a folder that has it with --data or the "
+                + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable";
+    }
+}

@@ -1,0 +1,156 @@
+package io.neuralbytes.experiments.data;
+
+import io.neuralbytes.datasets.Catalogue;
+import io.neuralbytes.datasets.Novel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code neuralbytes data download}: fetches the named data sets that the data folder lacks,
+ * checks them and moves them into place.
+ *
+ * <p>Each data set is downloaded on its own, so one failure (a novel that Project Gutenberg
+ * has revised, say) does not stop the others; every failure is one line on standard error
+ * and the exit code is then 1. A failed download leaves nothing in the data folder.
+ */
+@Command(name = "download",
+        mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
+        description = {
+            "Download the named data sets that the data folder lacks, check them (the CIFAR-10"
+                    + " archive's MD5, each novel's SHA-256 against the tested copy) and move"
+                    + " them into place. A failed download leaves nothing behind.",
+            "Data sets: cifar10, novels (all eight), a novel's Project Gutenberg ebook number"
+                    + " as 'neuralbytes data status' lists them, or all."})
+final class DataDownloadCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDownloadCommand.class);
+    private static final String CIFAR10 = "cifar10";
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    DataCommand parent;
+
+    @Parameters(paramLabel = "DATASET", arity = "0..*",
+            description = "cifar10, novels, an ebook number or all (default: all).")
+    List<String> datasets;
+
+    @Option(names = "--force",
+            description = "Download again what is present, replacing it once the new copy has"
+                    + " passed its check.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        List<String> selected = selected();
+        DataAccess access = parent.access();
+        access.logFolder();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failures = 0;
+        for (String dataset : selected) {
+            String name = displayName(dataset);
+            try {
+                out.println(name + ": " + fetch(access, dataset));
+            } catch (IOException | UncheckedIOException | IllegalArgumentException
+                     | IllegalStateException e) {
+                failures++;
+                err.println("neuralbytes: " + name + ": download failed: " + oneLine(e));
+                LOG.debug("download of {} failed", name, e);
+            }
+            out.flush();
+            err.flush();
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Downloads one data set unless present (or forced) and returns what happened. */
+    private String fetch(DataAccess access, String dataset) throws IOException {
+        if (dataset.equals(CIFAR10)) {
+            if (access.hasCifar10() && !force) {
+                Path folder = access.cifar10();
+                return "present in " + folder + ", not downloaded (--force replaces it)";
+            }
+            return "downloaded and checked, in " + access.downloadCifar10();
+        }
+        int ebook = Integer.parseInt(dataset);
+        if (access.hasNovel(ebook) && !force) {
+            Path file = access.novel(ebook);
+            return "present as " + file + ", not downloaded (--force replaces it)";
+        }
+        return "downloaded and checked, in " + access.downloadNovel(ebook);
+    }
+
+    /**
+     * Returns the data sets named on the command line as "cifar10" or ebook numbers, each once,
+     * in the order named.
+     *
+     * @throws ParameterException if a name is not a data set of the catalogue
+     */
+    private List<String> selected() {
+        List<String> names = datasets == null || datasets.isEmpty() ? List.of("all") : datasets;
+        Set<String> selected = new LinkedHashSet<>();
+        for (String name : names) {
+            String key = name.strip().toLowerCase(Locale.ROOT);
+            switch (key) {
+                case "all" -> {
+                    selected.add(CIFAR10);
+                    selected.addAll(allNovels());
+                }
+                case CIFAR10 -> selected.add(CIFAR10);
+                case "novels" -> selected.addAll(allNovels());
+                default -> selected.add(Integer.toString(ebook(name)));
+            }
+        }
+        return new ArrayList<>(selected);
+    }
+
+    private int ebook(String name) {
+        try {
+            int ebook = Integer.parseInt(name.strip());
+            Catalogue.novel(ebook);
+            return ebook;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "unknown data set '" + name
+                    + "': expected cifar10, novels, all or one of the ebook numbers "
+                    + allNovels().stream().collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static List<String> allNovels() {
+        return Catalogue.NOVELS.stream().map(novel -> Integer.toString(novel.ebook())).toList();
+    }
+
+    private static String displayName(String dataset) {
+        if (dataset.equals(CIFAR10)) {
+            return "CIFAR-10";
+        }
+        Novel novel = Catalogue.novel(Integer.parseInt(dataset));
+        return novel.title() + " (ebook " + novel.ebook() + ")";
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return message.lines().collect(Collectors.joining(" "));
+    }
+}

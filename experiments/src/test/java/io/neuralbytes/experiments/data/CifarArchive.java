@@ -1,0 +1,73 @@
+package io.neuralbytes.experiments.data;
+
+import io.neuralbytes.datasets.Cifar10;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/**
+ * A small CIFAR-10 archive in the official layout: {@code cifar-10-batches-bin/} with five
+ * training files, the test file and the class names, every file of the same number of records.
+ * Record {@code r} of file {@code k} (0 for the test file) has label {@code (r + k) % 10}.
+ */
+final class CifarArchive {
+
+    static final List<String> CLASS_NAMES = List.of("airplane", "automobile", "bird", "cat",
+            "deer", "dog", "frog", "horse", "ship", "truck");
+
+    private CifarArchive() {
+    }
+
+    /** Returns the .tar.gz bytes of an archive with {@code records} records per file. */
+    static byte[] build(int records) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            tar.putArchiveEntry(new TarArchiveEntry(Cifar10.FOLDER + "/"));
+            tar.closeArchiveEntry();
+            for (int k = 1; k <= Cifar10.TRAIN_BATCHES; k++) {
+                add(tar, "data_batch_" + k + ".bin", records(k, records));
+            }
+            add(tar, Cifar10.TEST_FILE, records(0, records));
+            add(tar, Cifar10.META_FILE,
+                    (String.join("\n", CLASS_NAMES) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
+    private static byte[] records(int file, int count) {
+        byte[] bytes = new byte[count * Cifar10.RECORD_BYTES];
+        for (int r = 0; r < count; r++) {
+            int start = r * Cifar10.RECORD_BYTES;
+            bytes[start] = (byte) ((r + file) % Cifar10.CLASS_COUNT);
+            for (int p = 0; p < Cifar10.IMAGE_BYTES; p++) {
+                bytes[start + 1 + p] = (byte) (r * 31 + p * 7 + file);
+            }
+        }
+        return bytes;
+    }
+
+    private static void add(TarArchiveOutputStream tar, String name, byte[] content)
+            throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(Cifar10.FOLDER + "/" + name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+}

@@ -1,0 +1,341 @@
+package io.neuralbytes.experiments.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.neuralbytes.datasets.Catalogue;
+import io.neuralbytes.datasets.Cifar10;
+import io.neuralbytes.datasets.Novels;
+import io.neuralbytes.experiments.Main;
+import io.neuralbytes.experiments.output.ProgressReporter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code neuralbytes data} and the downloads of {@code reproduce}, against a local server on
+ * 127.0.0.1 that serves generated files.
+ */
+class DataCommandTest {
+
+    private static final String ARCHIVE_PATH = "/cifar/cifar-10-binary.tar.gz";
+    private static final int RECORDS = 12;
+    private static final int EBOOK = 103;
+    private static final String NOVEL_PATH = "/gutenberg/cache/epub/103/pg103.txt";
+
+    @TempDir
+    Path temp;
+
+    private LocalServer server;
+    private Path data;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final List<Logger> capturedLoggers = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalServer();
+        data = temp.resolve("data");
+        logged.start();
+        for (Class<?> source : List.of(DataAccess.class, ProgressReporter.class)) {
+            Logger logger = (Logger) LoggerFactory.getLogger(source);
+            logger.setLevel(Level.INFO);
+            logger.setAdditive(false);
+            logger.addAppender(logged);
+            capturedLoggers.add(logger);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        for (Logger logger : capturedLoggers) {
+            logger.detachAppender(logged);
+            logger.setLevel(null);
+            logger.setAdditive(true);
+        }
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** Returns the options that point the downloads at the local server. */
+    private List<String> sources(byte[] archive) {
+        server.serve(ARCHIVE_PATH, archive);
+        return List.of("--data", data.toString(),
+                "--cifar10-url", server.uri(ARCHIVE_PATH).toString(),
+                "--cifar10-md5", CifarArchive.md5(archive),
+                "--gutenberg-url", server.uri("/gutenberg/").toString());
+    }
+
+    private static String[] args(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
+    private List<String> entries(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private List<String> messages() {
+        return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private String statusLine(String dataset) {
+        return out.toString().lines().filter(line -> line.startsWith(dataset + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no status line for "
+                        + dataset + " in:\n" + out));
+    }
+
+    @Test
+    void cifarDownloadedThenStatusPresent() throws IOException {
+        byte[] archive = CifarArchive.build(RECORDS);
+        List<String> sources = sources(archive);
+
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+
+        assertTrue(out.toString().startsWith("CIFAR-10: downloaded and checked, in "
+                + data.resolve(Cifar10.FOLDER)), out.toString());
+        assertEquals(List.of(Cifar10.FOLDER), entries(data));
+        Cifar10 cifar = Cifar10.open(data);
+        assertEquals(CifarArchive.CLASS_NAMES, cifar.classNames());
+        assertEquals((11 + 4) % 10, cifar.trainBatch(4).label(11));
+        assertEquals(1, server.requestCount());
+        long kib = (archive.length + 1023) / 1024;
+        String finished = "CIFAR-10: " + kib + "/" + kib + " KiB (100%)";
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith(finished)),
+                messages().toString());
+
+        assertEquals(0, run(args(List.of("data", "status"), sources.toArray(String[]::new))),
+                err.toString());
+        assertTrue(out.toString().startsWith("data folder: " + data + " (from the data option)"),
+                out.toString());
+        assertTrue(statusLine("cifar10").contains("present  verified: 72 records in 6 files"),
+                out.toString());
+        assertTrue(statusLine("103").contains("missing  run './neuralbytes data download 103'"),
+                out.toString());
+    }
+
+    @Test
+    void presentCifarNotDownloadedAgain() throws IOException {
+        List<String> sources = sources(CifarArchive.build(RECORDS));
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+
+        assertTrue(out.toString().startsWith("CIFAR-10: present in "), out.toString());
+        assertEquals(1, server.requestCount());
+        assertEquals(0, run(args(List.of("data", "download", "--force", "cifar10"),
+                sources.toArray(String[]::new))), err.toString());
+        assertEquals(2, server.requestCount());
+        assertEquals(List.of(Cifar10.FOLDER), entries(data));
+    }
+
+    @Test
+    void checksumMismatchFailsAndKeepsNothing() throws IOException {
+        byte[] archive = CifarArchive.build(RECORDS);
+        server.serve(ARCHIVE_PATH, archive);
+        String otherMd5 = CifarArchive.md5(new byte[] {1, 2, 3});
+
+        int exit = run("data", "download", "cifar10", "--data", data.toString(),
+                "--cifar10-url", server.uri(ARCHIVE_PATH).toString(), "--cifar10-md5", otherMd5);
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("neuralbytes: CIFAR-10: download failed: checksum mismatch"
+                + " for " + server.uri(ARCHIVE_PATH) + ": MD5 is " + CifarArchive.md5(archive)
+                + ", expected " + otherMd5), message);
+        assertEquals(List.of(), entries(data));
+    }
+
+    @Test
+    void corruptedArchiveFailsAndKeepsNothing() throws IOException {
+        byte[] archive = CifarArchive.build(RECORDS);
+        byte[] corrupted = Arrays.copyOf(archive, archive.length / 2);
+
+        int exit = run(args(List.of("data", "download", "cifar10"), sources(corrupted).toArray(
+                String[]::new)));
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("neuralbytes: CIFAR-10: download failed: "), message);
+        assertEquals(List.of(), entries(data));
+        assertEquals(0, run(args(List.of("data", "status"), sources(corrupted).toArray(
+                String[]::new))));
+        assertTrue(statusLine("cifar10").contains("missing"), out.toString());
+    }
+
+    @Test
+    void novelOfOtherTextFailsAndKeepsNothing() throws IOException {
+        server.serve(NOVEL_PATH, "Not the novel.\n".getBytes(StandardCharsets.UTF_8));
+
+        int exit = run(args(List.of("data", "download", "103"), sources(new byte[1]).toArray(
+                String[]::new)));
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("neuralbytes: Around the World in Eighty Days (ebook 103):"
+                + " download failed: checksum mismatch for " + server.uri(NOVEL_PATH)
+                + ": SHA-256 is "), message);
+        assertTrue(message.contains("expected " + Catalogue.novel(EBOOK).sha256()), message);
+        assertEquals(List.of(), entries(data));
+    }
+
+    @Test
+    void novelDownloadedThenStatusVerified() throws IOException {
+        Path tested = sharedNovel();
+        server.serve(NOVEL_PATH, Files.readAllBytes(tested));
+
+        assertEquals(0, run(args(List.of("data", "download", "103"), sources(new byte[1])
+                .toArray(String[]::new))), err.toString());
+
+        Path file = data.resolve(Novels.FOLDER).resolve(Catalogue.novel(EBOOK).fileName());
+        assertEquals(-1L, Files.mismatch(tested, file));
+        assertEquals(List.of(Novels.FOLDER), entries(data));
+        assertEquals(0, run(args(List.of("data", "status"), sources(new byte[1]).toArray(
+                String[]::new))));
+        assertTrue(statusLine("103").contains("present  verified: SHA-256 of the tested copy"),
+                out.toString());
+    }
+
+    @Test
+    void reproduceCnnDownloadsMissingCifarOnce() throws IOException {
+        List<String> sources = sources(CifarArchive.build(RECORDS));
+        Path results = temp.resolve("results");
+        String[] cnn = args(List.of("reproduce", "cnn", "--out", results.toString(),
+                "--epochs", "1", "--images-per-file", "10"), sources.toArray(String[]::new));
+
+        assertEquals(0, run(cnn), err.toString());
+        assertEquals(0, run(cnn), err.toString());
+
+        assertEquals(1, server.requestCount());
+        assertTrue(Files.exists(results.resolve("summary.json")));
+        assertEquals(List.of(Cifar10.FOLDER), entries(data));
+        long folderLines = messages().stream()
+                .filter(m -> m.equals("data folder " + data + " (from the data option)"))
+                .count();
+        assertEquals(2, folderLines, "one line per run: " + messages());
+    }
+
+    @Test
+    void offlineWithoutCifarFailsWithHint() throws IOException {
+        Path results = temp.resolve("results");
+
+        int exit = run(args(List.of("reproduce", "cnn", "--offline", "--out",
+                results.toString()), sources(CifarArchive.build(RECORDS)).toArray(
+                String[]::new)));
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER
+                + " in " + data), message);
+        assertTrue(message.contains("To fetch it, run './neuralbytes data download cifar10' or"
+                + " leave out --offline"), message);
+        assertEquals(0, server.requestCount());
+        assertFalse(Files.exists(data));
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void offlineWithoutNovelFailsWithHint() throws IOException {
+        Path results = temp.resolve("results");
+
+        int exit = run(args(List.of("reproduce", "rnn", "--level", "char", "--offline",
+                "--out", results.toString()), sources(new byte[1]).toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("Around the World in Eighty Days (Gutenberg ebook 103) not"
+                + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
+                + ", and --offline forbids downloading it"), message);
+        assertTrue(message.contains("run './neuralbytes data download 103'"), message);
+        assertEquals(0, server.requestCount());
+        assertFalse(Files.exists(data));
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void invalidSourceOptionsRejected() {
+        String[][] cases = {
+            {"--cifar10-md5", "abc", "--cifar10-md5 must be 32 hex digits, got 'abc'"},
+            {"--cifar10-url", "ftp://127.0.0.1/a.tar.gz", "--cifar10-url must be an http or"
+                    + " https address"},
+            {"--gutenberg-url", "file:///tmp/", "--gutenberg-url must be an http or https"
+                    + " address"},
+        };
+        for (String[] c : cases) {
+            for (String command : List.of("data download", "reproduce cnn")) {
+                List<String> arguments = new ArrayList<>(List.of(command.split(" ")));
+                arguments.addAll(List.of("--data", data.toString(), "--out",
+                        temp.resolve("results").toString(), c[0], c[1]));
+                if (command.startsWith("data")) {
+                    arguments.remove("--out");
+                    arguments.remove(temp.resolve("results").toString());
+                }
+                assertEquals(2, run(arguments.toArray(String[]::new)), command + " " + c[0]);
+                assertEquals(1, err.toString().lines().count(), err.toString());
+                assertTrue(err.toString().contains(c[2]), err.toString());
+            }
+        }
+        assertFalse(Files.exists(data));
+        assertFalse(Files.exists(temp.resolve("results")));
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
+    void unknownDatasetRejected() {
+        assertEquals(2, run("data", "download", "42", "--data", data.toString()));
+        assertTrue(err.toString().contains("unknown data set '42': expected cifar10, novels,"
+                + " all or one of the ebook numbers 103, 3809"), err.toString());
+        assertEquals(2, run("data", "--data", data.toString()));
+        assertTrue(err.toString().contains("missing subcommand: expected 'status' or"
+                + " 'download'"), err.toString());
+        assertFalse(Files.exists(data));
+    }
+
+    private static Path sharedNovel() throws IOException {
+        String value = System.getenv("NEURALBYTES_DATA");
+        assumeTrue(value != null && !value.isBlank(), "NEURALBYTES_DATA is not set, so the"
+                + " tested copy of the novel is not available to serve");
+        Path file = Novels.find(Path.of(value), EBOOK);
+        assumeTrue(Novels.matchesTestedCopy(file, Catalogue.novel(EBOOK)),
+                file + " is not the tested copy");
+        return file;
+    }
+}
