@@ -5,6 +5,8 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,10 +45,12 @@ public final class Cifar10Reader implements Closeable {
     }
 
     /**
-     * Opens a CIFAR-10 binary file after checking that its size is a whole number of records.
+     * Opens a CIFAR-10 binary file after checking that its size is a whole number of records
+     * and that every record's label is 0-9, even when the caller reads only the first few
+     * records. The label check reads one byte per record.
      *
-     * @throws IllegalArgumentException if the file is missing, empty, or its size is not a
-     *     multiple of {@value Cifar10#RECORD_BYTES} bytes
+     * @throws IllegalArgumentException if the file is missing, empty, its size is not a
+     *     multiple of {@value Cifar10#RECORD_BYTES} bytes, or a label is outside 0-9
      */
     public static Cifar10Reader open(Path file) throws IOException {
         long size;
@@ -56,6 +60,7 @@ public final class Cifar10Reader implements Closeable {
             throw new IllegalArgumentException("CIFAR-10 file not found: " + file);
         }
         checkSize(file, size);
+        checkLabels(file, size / Cifar10.RECORD_BYTES);
         InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
         return new Cifar10Reader(file, in, (int) (size / Cifar10.RECORD_BYTES));
     }
@@ -77,6 +82,30 @@ public final class Cifar10Reader implements Closeable {
             throw new IllegalArgumentException("CIFAR-10 file " + file + " has " + size
                     + " bytes, more records than an int can count");
         }
+    }
+
+    private static void checkLabels(Path file, long recordCount) throws IOException {
+        ByteBuffer label = ByteBuffer.allocate(1);
+        try (FileChannel channel = FileChannel.open(file)) {
+            for (long r = 0; r < recordCount; r++) {
+                long offset = r * Cifar10.RECORD_BYTES;
+                label.clear();
+                if (channel.read(label, offset) != 1) {
+                    throw new EOFException("CIFAR-10 file " + file + " ended before record " + r
+                            + " (byte offset " + offset + ")");
+                }
+                int value = label.get(0) & 0xFF;
+                if (value >= Cifar10.CLASS_COUNT) {
+                    throw labelOutsideRange(file, r, offset, value);
+                }
+            }
+        }
+    }
+
+    private static IllegalArgumentException labelOutsideRange(Path file, long record,
+            long offset, int label) {
+        return new IllegalArgumentException("CIFAR-10 file " + file + ", record " + record
+                + " (byte offset " + offset + "): label " + label + " is outside 0-9");
     }
 
     /** Returns the file being read. */
@@ -115,9 +144,7 @@ public final class Cifar10Reader implements Closeable {
         }
         int label = record[0] & 0xFF;
         if (label >= Cifar10.CLASS_COUNT) {
-            throw new IllegalArgumentException("CIFAR-10 file " + file + ", record " + recordIndex
-                    + " (byte offset " + byteOffset() + "): label " + label
-                    + " is outside 0-9");
+            throw labelOutsideRange(file, recordIndex, byteOffset(), label);
         }
         return true;
     }

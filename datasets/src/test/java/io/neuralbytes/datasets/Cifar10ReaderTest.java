@@ -145,6 +145,20 @@ class Cifar10ReaderTest {
     }
 
     @Test
+    void badLabelPastReadRecordsRejected() throws IOException {
+        byte[] bytes = GeneratedCifar.fileBytes(0, 600);
+        bytes[500 * Cifar10.RECORD_BYTES] = 12;
+        Path file = Files.write(dir.resolve("bad-label.bin"), bytes);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Cifar10Batch.read(file, 100));
+
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("record 500 (byte offset 1536500): label 12 is"
+                + " outside 0-9"), e.getMessage());
+    }
+
+    @Test
     void labelByte255IsNotReadAsNegative() throws IOException {
         byte[] bytes = GeneratedCifar.fileBytes(0, 1);
         bytes[0] = (byte) 255;
