@@ -16,6 +16,7 @@ class DataDirectoryTest {
 
         assertEquals(Path.of("/data/mine"), chosen.path());
         assertEquals(DataDirectory.Origin.OPTION, chosen.origin());
+        assertEquals("/data/mine (from --data)", chosen.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.neuralbytes.experiments.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuralbytes.experiments.SharedData;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +22,7 @@ class CharLstmEpochTest {
   void onePassReachesValidationLossBelow2point2() throws IOException {
     TextRunSettings settings =
         new TextRunSettings(128, 50, 0.01, 100, 1, 40, 20, 1.0, 5000, true, 0);
-    TextRunResult result = TextRun.run(TextRunSpec.CHAR_LSTM, settings, SharedNovels.folder(),
+    TextRunResult result = TextRun.run(TextRunSpec.CHAR_LSTM, settings, SharedData.withNovels(),
         planned -> ProgressReporter.logOnly("char-lstm", "steps", planned));
 
     int trainTokens = (int) Math.round(0.9 * result.textTokens());

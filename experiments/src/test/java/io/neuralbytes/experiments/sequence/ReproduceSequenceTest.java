@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralbytes.experiments.Main;
+import io.neuralbytes.experiments.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -37,10 +38,11 @@ class ReproduceSequenceTest {
 
   @BeforeAll
   static void reproduce() throws Exception {
-    Path data = SharedNovels.folder();
+    Path data = SharedData.withNovels();
     StringWriter err = new StringWriter();
     exitCode = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        "reproduce", "rnn", "lstm", "--out", temp.toString(), "--data", data.toString());
+        "reproduce", "rnn", "lstm", "--offline", "--out", temp.toString(), "--data",
+        data.toString());
     errors = err.toString();
     entries = new HashMap<>();
     if (Files.exists(temp.resolve("summary.json"))) {

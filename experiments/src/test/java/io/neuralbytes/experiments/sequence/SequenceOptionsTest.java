@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuralbytes.experiments.Main;
+import io.neuralbytes.experiments.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class SequenceOptionsTest {
     Path out = temp.resolve("results");
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        "reproduce", "rnn", option, value, "--out", out.toString());
+        "reproduce", "rnn", "--offline", option, value, "--out", out.toString());
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().contains(message), err.toString());
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
@@ -46,7 +47,7 @@ class SequenceOptionsTest {
   void stepsAndEpochsExcludeEachOther() {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        "reproduce", "lstm", "--steps", "10", "--epochs", "1", "--out",
+        "reproduce", "lstm", "--offline", "--steps", "10", "--epochs", "1", "--out",
         temp.resolve("results").toString());
     assertEquals(2, code);
     assertTrue(err.toString().contains("--steps and --epochs exclude each other"),
@@ -55,10 +56,10 @@ class SequenceOptionsTest {
 
   @Test
   void windowLongerThanTextFailsTheRun() {
-    Path data = SharedNovels.folder();
+    Path data = SharedData.withNovels();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        "reproduce", "rnn", "--level", "word", "--window", "100000", "--out",
+        "reproduce", "rnn", "--offline", "--level", "word", "--window", "100000", "--out",
         temp.resolve("results").toString(), "--data", data.toString());
     assertEquals(1, code);
     assertTrue(err.toString().contains("fewer than the 100,001"), err.toString());

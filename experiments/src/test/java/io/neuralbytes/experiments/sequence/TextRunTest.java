@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuralbytes.experiments.SharedData;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import io.neuralbytes.experiments.sequence.TextRunResult.Sample;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class TextRunTest {
 
   private static TextRunResult run(TextRunSpec spec, TextRunSettings settings)
       throws IOException {
-    return TextRun.run(spec, settings, SharedNovels.folder(),
+    return TextRun.run(spec, settings, SharedData.withNovels(),
         planned -> ProgressReporter.logOnly(spec.run(), "steps", planned));
   }
 
@@ -79,7 +80,7 @@ class TextRunTest {
   @Test
   void windowLongerThanTextRejected() {
     TextRunSettings tooLong = new TextRunSettings(8, 50_000, 0.01, 1, 0, 4, 1, 1.0, 5000, true, 0);
-    Path data = SharedNovels.folder();
+    Path data = SharedData.withNovels();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TextRun.run(TextRunSpec.WORD_RNN, tooLong, data,
             planned -> ProgressReporter.logOnly("word-rnn", "steps", planned)));
@@ -114,7 +115,7 @@ class TextRunTest {
   void primingWordOutsideVocabularyRejected() {
     TextRunSettings primed = new TextRunSettings(8, 50, 0.01, 1, 0, 4, 1, 1.0, 5000, true, 0,
         "the zyzzyva");
-    Path data = SharedNovels.folder();
+    Path data = SharedData.withNovels();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TextRun.run(TextRunSpec.WORD_RNN, primed, data,
             planned -> ProgressReporter.logOnly("word-rnn", "steps", planned)));
@@ -137,7 +138,7 @@ class TextRunTest {
   @Test
   void threadCountDoesNotChangeLosses() throws IOException {
     TextRunSettings settings = settings(6, 5);
-    Path data = SharedNovels.folder();
+    Path data = SharedData.withNovels();
     TextRunResult serial = TextRun.run(TextRunSpec.WORD_RNN, settings, data, 1,
         planned -> ProgressReporter.logOnly("word-rnn", "steps", planned));
     for (int repeat = 0; repeat < 2; repeat++) {
