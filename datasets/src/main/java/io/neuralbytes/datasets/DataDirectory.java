@@ -65,7 +65,7 @@ public record DataDirectory(Path path, Origin origin) {
     @Override
     public String toString() {
         String from = switch (origin) {
-            case OPTION -> "the data option";
+            case OPTION -> "--data";
             case ENVIRONMENT -> ENVIRONMENT_VARIABLE;
             case DEFAULT -> "the default";
         };

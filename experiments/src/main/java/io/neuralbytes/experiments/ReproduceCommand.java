@@ -3,6 +3,7 @@ package io.neuralbytes.experiments;
 import io.neuralbytes.experiments.cnn.CnnExperiment;
 import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.data.DataOptions;
+import io.neuralbytes.experiments.data.MirrorOptions;
 import io.neuralbytes.experiments.mlp.MlpExperiment;
 import io.neuralbytes.experiments.sequence.LstmExperiment;
 import io.neuralbytes.experiments.sequence.RnnExperiment;
@@ -49,6 +50,9 @@ public final class ReproduceCommand {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    MirrorOptions mirrorOptions;
+
     @Option(names = "--offline", scope = ScopeType.INHERIT,
             description = "Never download: missing data is an error (default: download what"
                     + " an experiment needs and the data folder lacks).")
@@ -69,8 +73,8 @@ public final class ReproduceCommand {
      */
     RunContext context() {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        DataAccess data = new DataAccess(dataOptions.directory(),
-                dataOptions.sources(spec.commandLine()), offline);
+        DataAccess data = new DataAccess(dataOptions.directory(spec.commandLine()),
+                mirrorOptions.sources(spec.commandLine()), offline);
         return new RunContext(outputFolder, seed, data, workers);
     }
 }

@@ -27,6 +27,19 @@ public final class DataAccess {
     /** The command a user runs to fetch data, as error messages name it. */
     static final String DOWNLOAD_COMMAND = "./neuralbytes data download";
 
+    /**
+     * Returns the download command for {@code arguments}, with {@code --data FOLDER} when the
+     * folder is not the default one, so that following the hint fills the folder in use.
+     */
+    String downloadCommand(String arguments) {
+        String command = DOWNLOAD_COMMAND;
+        if (directory.origin() != DataDirectory.Origin.DEFAULT) {
+            String path = folder().toString();
+            command += " --data " + (path.matches("[\\w/.,:+=@-]+") ? path : "\"" + path + "\"");
+        }
+        return command + " " + arguments;
+    }
+
     private final DataDirectory directory;
     private final DataSources sources;
     private final boolean offline;
@@ -82,7 +95,7 @@ public final class DataAccess {
             return downloader(progress).cifar10();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ". To replace it, run '"
-                    + DOWNLOAD_COMMAND + " --force cifar10'" + folderHint(), e);
+                    + downloadCommand("--force cifar10") + "'" + folderHint(), e);
         }
     }
 
@@ -148,11 +161,11 @@ public final class DataAccess {
         return new Downloader(folder(), sources, offline, progress);
     }
 
-    private static IllegalStateException missingOffline(String name, String expected,
+    private IllegalStateException missingOffline(String name, String expected,
             String dataset) {
         return new IllegalStateException(name + " not found: expected " + expected
                 + ", and --offline forbids downloading it. To fetch it, run '"
-                + DOWNLOAD_COMMAND + " " + dataset + "' or leave out --offline"
+                + downloadCommand(dataset) + "' or leave out --offline"
                 + folderHint() + ".");
     }
 

@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.data;
 
+import io.neuralbytes.datasets.DataSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +31,14 @@ public final class DataCommand implements Runnable {
                 "missing subcommand: expected 'status' or 'download'");
     }
 
-    /** Returns the data sets in the folder the options choose, never offline. */
-    DataAccess access() {
-        return new DataAccess(options.directory(), options.sources(spec.commandLine()), false);
+    /** Returns the data sets in the folder the options choose, downloading from {@code sources}. */
+    DataAccess access(DataSources sources) {
+        return new DataAccess(options.directory(spec.commandLine()), sources, false);
+    }
+
+    /** Returns the data sets in the folder the options choose, for reading only. */
+    DataAccess readOnlyAccess() {
+        return new DataAccess(options.directory(spec.commandLine()), DataSources.official(),
+                true);
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,6 +56,9 @@ final class DataDownloadCommand implements Callable<Integer> {
             description = "cifar10, novels, an ebook number or all (default: all).")
     List<String> datasets;
 
+    @Mixin
+    MirrorOptions mirrors;
+
     @Option(names = "--force",
             description = "Download again what is present, replacing it once the new copy has"
                     + " passed its check.")
@@ -63,7 +67,7 @@ final class DataDownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> selected = selected();
-        DataAccess access = parent.access();
+        DataAccess access = parent.access(mirrors.sources(spec.commandLine()));
         access.logFolder();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

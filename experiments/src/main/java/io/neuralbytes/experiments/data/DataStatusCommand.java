@@ -27,10 +27,21 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Print the data folder and, for each data set, whether it is present and"
                 + " passes its check (every CIFAR-10 record read; each novel's SHA-256 against"
-                + " the tested copy). Reads only; downloads nothing.")
+                + " the tested copy). Reads only; downloads nothing.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every data set is present and valid (a novel that differs from the tested"
+                    + " copy counts as valid)",
+            "1:a data set is missing or invalid",
+            "2:invalid command line"})
 final class DataStatusCommand implements Callable<Integer> {
 
+    /** Exit code when a data set is missing or invalid. */
+    static final int INCOMPLETE = 1;
+
     private static final String ROW = "%-8s %-40s %-8s %s%n";
+    private static final String VERIFIED = "verified:";
+    private static final String INVALID = "invalid:";
 
     @Spec
     CommandSpec spec;
@@ -40,36 +51,45 @@ final class DataStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DataAccess access = parent.access();
+        DataAccess access = parent.readOnlyAccess();
         PrintWriter out = spec.commandLine().getOut();
         out.println("data folder: " + access.directory());
         out.printf(ROW, "dataset", "title", "state", "check");
-        out.printf(ROW, "cifar10", "CIFAR-10, binary version", cifarState(access),
-                cifarCheck(access));
+        int problems = 0;
+        String cifarCheck = cifarCheck(access);
+        if (!cifarCheck.startsWith(VERIFIED)) {
+            problems++;
+        }
+        out.printf(ROW, "cifar10", "CIFAR-10, binary version", state(access.hasCifar10()),
+                cifarCheck);
         for (Novel novel : Catalogue.NOVELS) {
             boolean present = access.hasNovel(novel.ebook());
-            out.printf(ROW, novel.ebook(), novel.title(), present ? "present" : "missing",
-                    present ? novelCheck(access.folder(), novel) : downloadHint(novel.ebook()));
+            String check = present ? novelCheck(access.folder(), novel)
+                    : downloadHint(access, Integer.toString(novel.ebook()));
+            if (!present || check.startsWith(INVALID)) {
+                problems++;
+            }
+            out.printf(ROW, novel.ebook(), novel.title(), state(present), check);
         }
         out.flush();
-        return 0;
+        return problems == 0 ? 0 : INCOMPLETE;
     }
 
-    private static String cifarState(DataAccess access) {
-        return access.hasCifar10() ? "present" : "missing";
+    private static String state(boolean present) {
+        return present ? "present" : "missing";
     }
 
     private static String cifarCheck(DataAccess access) throws IOException {
         if (!access.hasCifar10()) {
-            return downloadHint("cifar10");
+            return downloadHint(access, "cifar10");
         }
         try {
             Cifar10 cifar = Cifar10.open(access.folder());
             long records = cifar.verify();
-            return String.format("verified: %,d records in %d files, sizes and labels valid",
+            return String.format(VERIFIED + " %,d records in %d files, sizes and labels valid",
                     records, Cifar10.TRAIN_BATCHES + 1);
         } catch (IllegalArgumentException e) {
-            return "invalid: " + e.getMessage();
+            return INVALID + " " + e.getMessage();
         }
     }
 
@@ -78,7 +98,7 @@ final class DataStatusCommand implements Callable<Integer> {
         try {
             file = Novels.find(dataFolder, novel.ebook());
         } catch (IllegalArgumentException e) {
-            return "invalid: " + e.getMessage();
+            return INVALID + " " + e.getMessage();
         }
         String sha256 = Checksums.sha256(file);
         if (sha256.equals(novel.sha256())) {
@@ -88,7 +108,7 @@ final class DataStatusCommand implements Callable<Integer> {
                 + ", not the tested copy's " + novel.sha256() + " (used with a warning)";
     }
 
-    private static String downloadHint(Object dataset) {
-        return "run '" + DataAccess.DOWNLOAD_COMMAND + " " + dataset + "'";
+    private static String downloadHint(DataAccess access, String dataset) {
+        return "run '" + access.downloadCommand(dataset) + "'";
     }
 }

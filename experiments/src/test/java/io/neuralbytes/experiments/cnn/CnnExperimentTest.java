@@ -3,11 +3,11 @@ package io.neuralbytes.experiments.cnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralbytes.experiments.Main;
+import io.neuralbytes.experiments.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code reproduce cnn} end to end, on the real CIFAR-10 files named by NEURALBYTES_DATA. */
+/**
+ * {@code reproduce cnn} end to end, on the real CIFAR-10 files named by NEURALBYTES_DATA. Every
+ * run is {@code --offline}, so a missing file fails the test instead of starting a download.
+ */
 class CnnExperimentTest {
 
     @TempDir
@@ -29,14 +32,14 @@ class CnnExperimentTest {
 
     @Test
     void originalRunLearnsAndRepeats() throws IOException {
-        Path data = sharedData();
+        Path data = SharedData.withCifar10();
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
 
-        assertEquals(0, run("reproduce", "cnn", "--out", first.toString(), "--data",
-                data.toString()), err.toString());
-        assertEquals(0, run("reproduce", "cnn", "--out", second.toString(), "--data",
-                data.toString()), err.toString());
+        assertEquals(0, run("reproduce", "cnn", "--offline", "--out", first.toString(),
+                "--data", data.toString()), err.toString());
+        assertEquals(0, run("reproduce", "cnn", "--offline", "--out", second.toString(),
+                "--data", data.toString()), err.toString());
 
         Map<String, Object> entry = onlyEntry(first);
         assertEquals("cnn", entry.get("experiment"));
@@ -76,15 +79,16 @@ class CnnExperimentTest {
 
     @Test
     void otherSeedGivesOtherSplit() throws IOException {
-        Path data = sharedData();
+        Path data = SharedData.withCifar10();
         Path seed0 = temp.resolve("seed0");
         Path seed1 = temp.resolve("seed1");
         String[] quick = {"--epochs", "2", "--images-per-file", "20"};
 
-        assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--out", seed0.toString(),
-                "--data", data.toString()}, quick)), err.toString());
-        assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--out", seed1.toString(),
-                "--data", data.toString(), "--seed", "1"}, quick)), err.toString());
+        assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--offline", "--out",
+                seed0.toString(), "--data", data.toString()}, quick)), err.toString());
+        assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--offline", "--out",
+                seed1.toString(), "--data", data.toString(), "--seed", "1"}, quick)),
+                err.toString());
 
         assertFalse(costs(onlyEntry(seed0)).equals(costs(onlyEntry(seed1))));
         String report = Files.readString(seed0.resolve("report.md"));
@@ -93,10 +97,10 @@ class CnnExperimentTest {
 
     @Test
     void rgbMiniBatchShuffledRunWorks() throws IOException {
-        Path data = sharedData();
+        Path data = SharedData.withCifar10();
         Path out = temp.resolve("rgb");
 
-        assertEquals(0, run("reproduce", "cnn", "--out", out.toString(), "--data",
+        assertEquals(0, run("reproduce", "cnn", "--offline", "--out", out.toString(), "--data",
                 data.toString(), "--rgb", "--batch-size", "8", "--shuffle", "--epochs", "3",
                 "--images-per-file", "20", "--filters", "2", "--filter-size", "5x4",
                 "--filter-bias", "--lr", "0.01"), err.toString());
@@ -126,8 +130,8 @@ class CnnExperimentTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("CIFAR-10 not found: expected a folder cifar-10-batches-bin"
                 + " in " + empty.toAbsolutePath()), message);
-        assertTrue(message.contains("To fetch it, run './neuralbytes data download cifar10' or"
-                + " leave out --offline"), message);
+        assertTrue(message.contains("To fetch it, run './neuralbytes data download --data "
+                + empty.toAbsolutePath() + " cifar10' or leave out --offline"), message);
         assertTrue(message.contains("--data or the NEURALBYTES_DATA environment variable"),
                 message);
         assertEquals(List.of(), listFolder(empty));
@@ -141,15 +145,16 @@ class CnnExperimentTest {
         Files.write(cifar.resolve("test_batch.bin"), new byte[3073]);
         Path out = temp.resolve("out");
 
-        int exit = run("reproduce", "cnn", "--out", out.toString(), "--data", data.toString());
+        int exit = run("reproduce", "cnn", "--offline", "--out", out.toString(), "--data",
+                data.toString());
 
         assertEquals(1, exit);
         String message = err.toString();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("CIFAR-10 folder " + cifar.toAbsolutePath()
                 + " is missing data_batch_1.bin"), message);
-        assertTrue(message.contains("To replace it, run './neuralbytes data download --force"
-                + " cifar10'"), message);
+        assertTrue(message.contains("To replace it, run './neuralbytes data download --data "
+                + data.toAbsolutePath() + " --force cifar10'"), message);
         assertFalse(Files.exists(out));
     }
 
@@ -184,7 +189,7 @@ class CnnExperimentTest {
         };
         for (String[] c : cases) {
             err.getBuffer().setLength(0);
-            int exit = run("reproduce", "cnn", "--out", out.toString(), c[0], c[1]);
+            int exit = run("reproduce", "cnn", "--offline", "--out", out.toString(), c[0], c[1]);
             assertEquals(2, exit, String.join(" ", c));
             assertEquals(1, err.toString().lines().count(), err.toString());
             assertTrue(err.toString().contains(c[2]), err.toString());
@@ -210,13 +215,6 @@ class CnnExperimentTest {
     private int run(String... args) {
         return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args);
-    }
-
-    private static Path sharedData() {
-        String value = System.getenv("NEURALBYTES_DATA");
-        assumeTrue(value != null && !value.isBlank(),
-                "NEURALBYTES_DATA is not set, so the CIFAR-10 runs are skipped");
-        return Path.of(value);
     }
 
     private static Map<String, Object> onlyEntry(Path out) throws IOException {

@@ -11,8 +11,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Cifar10;
+import io.neuralbytes.datasets.DataDirectory;
+import io.neuralbytes.datasets.DataDirectory.Origin;
+import io.neuralbytes.datasets.DataSources;
+import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.Novels;
 import io.neuralbytes.experiments.Main;
+import io.neuralbytes.experiments.SharedData;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -135,14 +140,96 @@ class DataCommandTest {
         assertTrue(messages().stream().anyMatch(m -> m.startsWith(finished)),
                 messages().toString());
 
-        assertEquals(0, run(args(List.of("data", "status"), sources.toArray(String[]::new))),
-                err.toString());
-        assertTrue(out.toString().startsWith("data folder: " + data + " (from the data option)"),
+        assertEquals(DataStatusCommand.INCOMPLETE, run("data", "status", "--data",
+                data.toString()), err.toString());
+        assertTrue(out.toString().startsWith("data folder: " + data + " (from --data)"),
                 out.toString());
         assertTrue(statusLine("cifar10").contains("present  verified: 72 records in 6 files"),
                 out.toString());
-        assertTrue(statusLine("103").contains("missing  run './neuralbytes data download 103'"),
-                out.toString());
+        assertTrue(statusLine("103").contains("missing  run './neuralbytes data download --data "
+                + data + " 103'"), out.toString());
+    }
+
+    @Test
+    void statusCompleteFolderExitsZero() throws IOException {
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"),
+                sources(CifarArchive.build(RECORDS)).toArray(String[]::new))), err.toString());
+        Path novels = Files.createDirectories(data.resolve(Novels.FOLDER));
+        for (Novel novel : Catalogue.NOVELS) {
+            Files.writeString(novels.resolve(novel.fileName()), "Another edition.\n");
+        }
+
+        assertEquals(0, run("data", "status", "--data", data.toString()), out.toString());
+
+        assertTrue(statusLine("103").contains("present  not verified"), out.toString());
+    }
+
+    @Test
+    void statusInvalidCifarExitsNonZero() throws IOException {
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"),
+                sources(CifarArchive.build(RECORDS)).toArray(String[]::new))), err.toString());
+        Path batch = data.resolve(Cifar10.FOLDER).resolve("data_batch_2.bin");
+        byte[] bytes = Files.readAllBytes(batch);
+        bytes[Cifar10.RECORD_BYTES] = 12;
+        Files.write(batch, bytes);
+
+        assertEquals(DataStatusCommand.INCOMPLETE, run("data", "status", "--data",
+                data.toString()));
+
+        assertTrue(statusLine("cifar10").contains("present  invalid: CIFAR-10 file " + batch
+                + ", record 1 (byte offset 3073): label 12 is outside 0-9"), out.toString());
+    }
+
+    @Test
+    void dataOptionFileOrEmptyRejected() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        for (String command : List.of("data status", "data download", "reproduce cnn")) {
+            List<String> arguments = new ArrayList<>(List.of(command.split(" ")));
+            arguments.addAll(List.of("--offline", "--out", temp.resolve("out").toString()));
+            if (command.startsWith("data")) {
+                arguments = new ArrayList<>(List.of(command.split(" ")));
+            }
+
+            arguments.addAll(List.of("--data", file.toString()));
+            assertEquals(2, run(arguments.toArray(String[]::new)), command);
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertTrue(err.toString().contains("--data " + file + ": not a folder"),
+                    err.toString());
+
+            arguments.set(arguments.size() - 1, "");
+            assertEquals(2, run(arguments.toArray(String[]::new)), command);
+            assertTrue(err.toString().contains("--data must not be empty"), err.toString());
+        }
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    @Test
+    void statusHelpListsExitCodesNotMirrors() {
+        assertEquals(0, run("data", "status", "--help"));
+
+        assertTrue(out.toString().contains("Exit codes:"), out.toString());
+        assertTrue(out.toString().contains("a data set is missing or invalid"), out.toString());
+        assertFalse(out.toString().contains("--cifar10-url"), out.toString());
+        assertFalse(out.toString().contains("--gutenberg-url"), out.toString());
+        assertEquals(0, run("data", "download", "--help"));
+        assertTrue(out.toString().contains("--cifar10-url"), out.toString());
+    }
+
+    @Test
+    void downloadHintNamesFolderUnlessDefault() {
+        Path folder = temp.resolve("my data");
+        DataAccess chosen = new DataAccess(new DataDirectory(folder, Origin.OPTION),
+                DataSources.official(), true);
+        DataAccess fromEnvironment = new DataAccess(new DataDirectory(temp, Origin.ENVIRONMENT),
+                DataSources.official(), true);
+        DataAccess byDefault = new DataAccess(new DataDirectory(temp, Origin.DEFAULT),
+                DataSources.official(), true);
+
+        assertEquals("./neuralbytes data download --data \"" + folder + "\" cifar10",
+                chosen.downloadCommand("cifar10"));
+        assertEquals("./neuralbytes data download --data " + temp + " 103",
+                fromEnvironment.downloadCommand("103"));
+        assertEquals("./neuralbytes data download 103", byDefault.downloadCommand("103"));
     }
 
     @Test
@@ -193,8 +280,8 @@ class DataCommandTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("neuralbytes: CIFAR-10: download failed: "), message);
         assertEquals(List.of(), entries(data));
-        assertEquals(0, run(args(List.of("data", "status"), sources(corrupted).toArray(
-                String[]::new))));
+        assertEquals(DataStatusCommand.INCOMPLETE, run("data", "status", "--data",
+                data.toString()));
         assertTrue(statusLine("cifar10").contains("missing"), out.toString());
     }
 
@@ -226,8 +313,8 @@ class DataCommandTest {
         Path file = data.resolve(Novels.FOLDER).resolve(Catalogue.novel(EBOOK).fileName());
         assertEquals(-1L, Files.mismatch(tested, file));
         assertEquals(List.of(Novels.FOLDER), entries(data));
-        assertEquals(0, run(args(List.of("data", "status"), sources(new byte[1]).toArray(
-                String[]::new))));
+        assertEquals(DataStatusCommand.INCOMPLETE, run("data", "status", "--data",
+                data.toString()));
         assertTrue(statusLine("103").contains("present  verified: SHA-256 of the tested copy"),
                 out.toString());
     }
@@ -246,7 +333,7 @@ class DataCommandTest {
         assertTrue(Files.exists(results.resolve("summary.json")));
         assertEquals(List.of(Cifar10.FOLDER), entries(data));
         long folderLines = messages().stream()
-                .filter(m -> m.equals("data folder " + data + " (from the data option)"))
+                .filter(m -> m.equals("data folder " + data + " (from --data)"))
                 .count();
         assertEquals(2, folderLines, "one line per run: " + messages());
     }
@@ -264,8 +351,8 @@ class DataCommandTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER
                 + " in " + data), message);
-        assertTrue(message.contains("To fetch it, run './neuralbytes data download cifar10' or"
-                + " leave out --offline"), message);
+        assertTrue(message.contains("To fetch it, run './neuralbytes data download --data "
+                + data + " cifar10' or leave out --offline"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
         assertFalse(Files.exists(results));
@@ -284,7 +371,8 @@ class DataCommandTest {
         assertTrue(message.contains("Around the World in Eighty Days (Gutenberg ebook 103) not"
                 + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
                 + ", and --offline forbids downloading it"), message);
-        assertTrue(message.contains("run './neuralbytes data download 103'"), message);
+        assertTrue(message.contains("run './neuralbytes data download --data " + data
+                + " 103'"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
         assertFalse(Files.exists(results));
@@ -330,10 +418,7 @@ class DataCommandTest {
     }
 
     private static Path sharedNovel() throws IOException {
-        String value = System.getenv("NEURALBYTES_DATA");
-        assumeTrue(value != null && !value.isBlank(), "NEURALBYTES_DATA is not set, so the"
-                + " tested copy of the novel is not available to serve");
-        Path file = Novels.find(Path.of(value), EBOOK);
+        Path file = Novels.find(SharedData.withNovels(), EBOOK);
         assumeTrue(Novels.matchesTestedCopy(file, Catalogue.novel(EBOOK)),
                 file + " is not the tested copy");
         return file;
