@@ -1,8 +1,10 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.output.OutputFolder;
 import io.neuralbytes.experiments.output.ResultsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,15 +62,19 @@ final class ReproduceStrategy implements IExecutionStrategy {
         for (Experiment experiment : selected) {
             experiment.validate();
         }
+        OutputFolder.check(reproduceLine, "--out", context.outputFolder());
         return runAll(selected, context, List.copyOf(registered.keySet()), reproduceLine);
     }
 
     private int runAll(List<Experiment> experiments, RunContext context, List<String> order,
                        CommandLine reproduceLine) {
         ResultsStore store = new ResultsStore(context.outputFolder(), order);
+        Path firstCreated = OutputFolder.firstMissing(context.outputFolder());
         int failures = 0;
         for (Experiment experiment : experiments) {
             long start = System.nanoTime();
+            Path folder = context.experimentFolder(experiment.name());
+            Path experimentFolderCreated = OutputFolder.firstMissing(folder);
             try {
                 log.info("{}: starting (seed {}, {} threads, output {})", experiment.name(),
                         context.seed(), context.threads(), context.outputFolder().toAbsolutePath());
@@ -84,8 +90,11 @@ final class ReproduceStrategy implements IExecutionStrategy {
                         + " failed: " + OneLineErrors.describe(e));
                 reproduceLine.getErr().flush();
                 log.debug("{} failed", experiment.name(), e);
+                // A failed run leaves no empty folder behind; files it wrote stay.
+                OutputFolder.deleteEmpty(folder, experimentFolderCreated);
             }
         }
+        OutputFolder.deleteEmpty(context.outputFolder(), firstCreated);
         return failures == 0 ? 0 : 1;
     }
 

@@ -29,6 +29,10 @@ abstract class FakeExperiment implements Experiment {
     @Option(names = "--value", defaultValue = "1", description = "A positive number.")
     double value;
 
+    /** Makes the run fail after it has created its folder. */
+    @Option(names = "--fail", description = "Fail after creating the folder.")
+    boolean fail;
+
     @Override
     public String name() {
         return spec.name();
@@ -46,6 +50,9 @@ abstract class FakeExperiment implements Experiment {
     public ExperimentResult run(RunContext context) throws IOException {
         RUNS.add(new Run(name(), context, value));
         Path folder = Files.createDirectories(context.experimentFolder(name()));
+        if (fail) {
+            throw new IOException("failing as --fail asks");
+        }
         Files.writeString(folder.resolve("out.txt"), "value " + value);
         return new ExperimentResult(name(),
                 List.of(Map.of("run", "only", "seconds", 0.0, "value", value)),

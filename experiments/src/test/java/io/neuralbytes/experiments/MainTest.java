@@ -3,6 +3,7 @@ package io.neuralbytes.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -180,5 +181,77 @@ class MainTest {
         assertTrue(report.contains("value 2.0"), report);
         assertFalse(report.contains("value 1.0\n<!-- end first"), report);
         assertTrue(report.contains("## second"), report);
+    }
+
+    @Test
+    void outFileRejectedOnceBeforeRunning() throws Exception {
+        Path file = Files.writeString(temp.resolve("afile"), "x");
+
+        assertEquals(2, run("reproduce", "--out", file.toString()));
+
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--out " + file + ": not a folder"), err.toString());
+        assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void outUnderFileRejected() throws Exception {
+        Path file = Files.writeString(temp.resolve("afile"), "x");
+        Path below = file.resolve("results");
+
+        assertEquals(2, run("reproduce", "first", "--out", below.toString()));
+
+        assertTrue(err.toString().contains("--out " + below + ": " + file + " is not a folder"),
+                err.toString());
+        assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void outThatCannotBeCreatedRejected() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs the Linux /proc folder");
+
+        assertEquals(2, run("reproduce", "first", "--out", "/proc/neuralbytes-results"));
+
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--out /proc/neuralbytes-results: cannot be"
+                + " created"), err.toString());
+        assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void failedRunInNewFoldersLeavesNothing() {
+        Path nested = temp.resolve("a/b/results");
+
+        assertEquals(1, run("reproduce", "first", "--fail", "--out", nested.toString()));
+
+        assertTrue(err.toString().contains("experiment first failed: failing as --fail asks"),
+                err.toString());
+        assertFalse(Files.exists(temp.resolve("a")));
+    }
+
+    @Test
+    void emptyOutRejected() {
+        assertEquals(2, run("reproduce", "first", "--out", ""));
+
+        assertTrue(err.toString().contains("--out must not be empty"), err.toString());
+        assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void failedRunLeavesNoEmptyFolder() {
+        assertEquals(1, run("reproduce", "first", "--fail", "--out", out().toString()));
+
+        assertEquals(List.of("first"), ranNames());
+        assertFalse(Files.exists(out().resolve("first")));
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void failedRunKeepsExistingFolder() throws Exception {
+        Files.createDirectories(out().resolve("first"));
+
+        assertEquals(1, run("reproduce", "first", "--fail", "--out", out().toString()));
+
+        assertTrue(Files.isDirectory(out().resolve("first")));
     }
 }

@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.bench;
 
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.WorkerPool;
+import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -83,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--repeats must be at least 1, got " + repeats);
         }
+        OutputFolder.check(spec.commandLine(), "--out", out);
         LOG.info("bench: runs {}, threads {}, {} s of warm-up and {} timed samples each, seed {},"
                 + " Vector API kernels {}", selected, threadCounts, warmup, repeats, seed,
                 ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)");

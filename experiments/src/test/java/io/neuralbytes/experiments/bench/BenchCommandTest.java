@@ -72,4 +72,21 @@ class BenchCommandTest {
         assertEquals(2, exit);
         assertTrue(err.toString().contains("--repeats must be at least 1, got 0"), err.toString());
     }
+
+    @Test
+    void outFileRejectedBeforeTiming() throws Exception {
+        Path file = Files.writeString(temp.resolve("afile"), "x");
+
+        int exit = run("bench", "--runs", "mlp", "--repeats", "1", "--out", file.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--out " + file + ": not a folder"), err.toString());
+    }
+
+    @Test
+    void emptyOutRejected() {
+        assertEquals(2, run("bench", "--runs", "mlp", "--out", ""));
+        assertTrue(err.toString().contains("--out must not be empty"), err.toString());
+    }
 }
