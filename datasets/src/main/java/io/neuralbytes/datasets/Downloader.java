@@ -2,10 +2,14 @@ package io.neuralbytes.datasets;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +132,7 @@ public final class Downloader {
             fetch("CIFAR-10", sources.cifar10Archive(), archive, "MD5", sources.cifar10Md5(),
                     "");
             Path unpacked = Files.createDirectory(staging.resolve("unpacked"));
-            TarGz.extract(archive, unpacked);
+            TarGz.extract(archive, sources.cifar10Archive(), unpacked);
             Path folder = unpacked.resolve(Cifar10.FOLDER);
             long records = checkCifar10(folder);
             Path target = dataDirectory.resolve(Cifar10.FOLDER);
@@ -332,9 +337,37 @@ public final class Downloader {
                 FileSubscriber subscriber = body.get();
                 long received = subscriber == null ? 0 : subscriber.received();
                 throw new IOException("download of " + uri + " failed after " + received
-                        + " bytes: " + e.getCause(), e.getCause());
+                        + " bytes: " + describeFailure(e.getCause(), uri), e.getCause());
             }
         }
+    }
+
+    /** Returns the cause of a failed request in words, without a Java class name. */
+    static String describeFailure(Throwable cause, URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort()
+                : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String address = uri.getHost() + ":" + port;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "connection to " + address + " timed out";
+        }
+        if (cause instanceof ConnectException) {
+            if (cause.getCause() instanceof UnresolvedAddressException) {
+                return "unknown host " + uri.getHost();
+            }
+            return "connection refused to " + address;
+        }
+        if (cause instanceof UnknownHostException) {
+            return "unknown host " + uri.getHost();
+        }
+        if (cause instanceof SSLException) {
+            return "TLS connection to " + address + " failed"
+                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+        }
+        String message = cause == null ? null : cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return "connection to " + address + " failed";
+        }
+        return message;
     }
 
     private static void cancel(CompletableFuture<?> pending, FileSubscriber subscriber) {

@@ -23,10 +23,12 @@ final class TarGz {
      * Unpacks every folder and regular file of an archive into {@code destination}, skipping
      * links and special files.
      *
+     * @param source where the archive came from, such as its URL, named in error messages
+     *     instead of the temporary file
      * @throws IOException if the archive is damaged or an entry would land outside
      *     {@code destination}
      */
-    static void extract(Path archive, Path destination) throws IOException {
+    static void extract(Path archive, Object source, Path destination) throws IOException {
         Path root = destination.toAbsolutePath().normalize();
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
                 GzipCompressorInputStream gzip = new GzipCompressorInputStream(file);
@@ -35,7 +37,7 @@ final class TarGz {
             while ((entry = tar.getNextEntry()) != null) {
                 Path target = root.resolve(entry.getName()).normalize();
                 if (!target.startsWith(root) || target.equals(root)) {
-                    throw new UnsafeEntryException("archive " + archive + " has entry '"
+                    throw new UnsafeEntryException("archive " + source + " has entry '"
                             + entry.getName() + "', which points outside the folder it unpacks"
                             + " to");
                 }
@@ -46,13 +48,13 @@ final class TarGz {
                     Files.copy(tar, target);
                 } else {
                     LOG.debug("skipping {} in {}: not a regular file or folder",
-                            entry.getName(), archive);
+                            entry.getName(), source);
                 }
             }
         } catch (UnsafeEntryException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException("archive " + archive + " is not a valid .tar.gz: "
+            throw new IOException("archive " + source + " is not a valid .tar.gz: "
                     + e.getMessage(), e);
         }
     }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -267,8 +271,36 @@ class DownloaderTest {
 
         IOException e = assertThrows(IOException.class, downloader::cifar10);
 
-        assertTrue(e.getMessage().contains("is not a valid .tar.gz"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("archive " + server.uri(ARCHIVE_PATH)
+                + " is not a valid .tar.gz"), e.getMessage());
         assertEquals(List.of(), dataFolderEntries());
+    }
+
+    @Test
+    void refusedConnectionNamedInWords() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        URI closed = URI.create("http://127.0.0.1:" + port + "/cifar.tar.gz");
+        Downloader downloader = new Downloader(data, DataSources.official()
+                .withCifar10(closed, md5(new byte[1])), false, DownloadListener.NONE);
+
+        IOException e = assertThrows(IOException.class, downloader::cifar10);
+
+        assertEquals("download of " + closed + " failed after 0 bytes: connection refused to"
+                + " 127.0.0.1:" + port, e.getMessage());
+        assertEquals(List.of(), dataFolderEntries());
+    }
+
+    @Test
+    void failureWithoutMessageDescribedInWords() {
+        URI uri = URI.create("https://example.org/a.tar.gz");
+
+        assertEquals("connection to example.org:443 failed",
+                Downloader.describeFailure(new IOException(), uri));
+        assertEquals("unknown host example.org", Downloader.describeFailure(
+                new UnknownHostException(), uri));
     }
 
     @Test

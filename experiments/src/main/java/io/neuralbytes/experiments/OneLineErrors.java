@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -75,7 +77,42 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             }
             return "unexpected argument '" + first + "'";
         }
+        if (ex instanceof OverwrittenOptionException overwritten
+                && overwritten.getOverwritten() instanceof OptionSpec option) {
+            return option.longestName() + " is given more than once; give it once";
+        }
+        String conversion = conversionMessage(ex);
+        if (conversion != null) {
+            return conversion;
+        }
         return ex.getMessage().lines().collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Returns "--seed must be an integer, got 'abc'" in place of picocli's "Invalid value for
+     * option '--seed': 'abc' is not a long", or null when {@code ex} is no such conversion
+     * error or the option's type has no wording here.
+     */
+    static String conversionMessage(ParameterException ex) {
+        if (!(ex.getArgSpec() instanceof OptionSpec option) || ex.getValue() == null
+                || !String.valueOf(ex.getMessage()).startsWith("Invalid value for option")) {
+            return null;
+        }
+        Class<?>[] types = option.auxiliaryTypes();
+        Class<?> type = types.length > 0 ? types[0] : option.type();
+        String expected;
+        if (type == long.class || type == Long.class || type == int.class
+                || type == Integer.class || type == short.class || type == Short.class) {
+            expected = "an integer";
+        } else if (type == double.class || type == Double.class || type == float.class
+                || type == Float.class) {
+            expected = "a number";
+        } else if (type == java.net.URI.class) {
+            expected = "an address such as https://example.org/path";
+        } else {
+            return null;
+        }
+        return option.longestName() + " must be " + expected + ", got '" + ex.getValue() + "'";
     }
 
     /** Tells whether a free word at this point would have been an experiment name. */

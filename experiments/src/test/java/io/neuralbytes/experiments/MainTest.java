@@ -152,7 +152,24 @@ class MainTest {
     void unparsableNumberRejected() {
         assertEquals(2, run("reproduce", "first", "--seed", "x", "--out", out().toString()));
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().contains("--seed"), err.toString());
+        assertTrue(err.toString().contains("--seed must be an integer, got 'x'"), err.toString());
+        assertFalse(err.toString().contains("is not a long"), err.toString());
+    }
+
+    @Test
+    void unparsableDecimalRejected() {
+        assertEquals(2, run("reproduce", "first", "--value", "abc", "--out", out().toString()));
+        assertTrue(err.toString().contains("--value must be a number, got 'abc'"),
+                err.toString());
+    }
+
+    @Test
+    void repeatedOptionRejected() {
+        assertEquals(2, run("reproduce", "first", "--seed", "1", "--seed", "2", "--out",
+                out().toString()));
+        assertTrue(err.toString().contains("--seed is given more than once; give it once"),
+                err.toString());
+        assertFalse(err.toString().contains("should be specified only once"), err.toString());
     }
 
     @Test

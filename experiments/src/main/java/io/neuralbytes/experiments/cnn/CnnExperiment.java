@@ -141,7 +141,8 @@ public final class CnnExperiment implements Experiment {
         }
         int total = totalImages();
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw invalid("--train-fraction must be between 0 and 1, got " + plain(trainFraction));
+            throw invalid("--train-fraction must be greater than 0 and less than 1, got "
+                    + plain(trainFraction));
         }
         int trainCount = trainCount();
         if (trainCount < 1 || trainCount >= total) {

@@ -181,7 +181,10 @@ class CnnExperimentTest {
             {"--batch-size", "351", "--batch-size must be between 1 and the 350 training"
                     + " images, got 351"},
             {"--images-per-file", "0", "--images-per-file must be between 1 and 10000, got 0"},
-            {"--train-fraction", "1", "--train-fraction must be between 0 and 1, got 1"},
+            {"--train-fraction", "1", "--train-fraction must be greater than 0 and less than 1,"
+                    + " got 1"},
+            {"--train-fraction", "0", "--train-fraction must be greater than 0 and less than 1,"
+                    + " got 0"},
             {"--train-fraction", "0.9999", "--train-fraction 0.9999 of 500 images leaves 500"
                     + " for training and 0 held out; expected at least 1 of each"},
             {"--train-fraction", "0.0001", "--train-fraction 0.0001 of 500 images leaves 0 for"
