@@ -72,9 +72,8 @@ public final class OutputFolder {
     }
 
     /**
-     * Returns the outermost folder on the way to {@code folder} that does not exist yet, so
-     * {@link #deleteEmpty} can later remove what a run created; null when {@code folder}
-     * exists.
+     * Returns the outermost folder on the way to {@code folder} that does not exist yet, or
+     * null when {@code folder} exists. {@link #deleteEmpty} then removes what a run created.
      */
     public static Path firstMissing(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
