@@ -46,12 +46,16 @@ public final class Conv2d {
   private final Parameter b;
   private final List<Parameter> parameters;
 
-  /** Filter taps per pass of forward over a row of the map. */
+  /** Filter taps per pass of backward over a map. */
   private static final int TAP_BLOCK = 4;
 
-  /** Work space: the weights and input offsets of one block of taps. */
-  private final double[] tapWeights = new double[TAP_BLOCK];
-  private final int[] tapStarts = new int[TAP_BLOCK];
+  /** Work space of forward: the weights of one filter, C kh kw taps. */
+  private final double[] tapWeights;
+  /**
+   * Work space: the input offset of each tap (c, u, v) for forward; backward uses the first
+   * TAP_BLOCK entries for its block of taps.
+   */
+  private final int[] tapStarts;
 
   /**
    * Work space of forward: the output map of one filter laid out with the input's row stride,
@@ -77,6 +81,8 @@ public final class Conv2d {
     F = new Parameter("conv.F", K, C * kh * kw);
     b = config.filterBias() ? new Parameter("conv.b", K, 1) : null;
     parameters = b == null ? List.of(F) : List.of(F, b);
+    tapWeights = new double[C * kh * kw];
+    tapStarts = new int[Math.max(C * kh * kw, TAP_BLOCK)];
     span = new double[(oh - 1) * W + ow];
     columnSums = new double[TAP_BLOCK * ow];
   }
@@ -107,56 +113,17 @@ public final class Conv2d {
     double[] f = F.value();
     int mapSize = oh * ow;
     int taps = C * kh * kw;
+    for (int tap = 0; tap < taps; tap++) {
+      int c = tap / (kh * kw);
+      int u = tap / kw % kh;
+      int v = tap % kw;
+      tapStarts[tap] = xOffset + (c * H + u) * W + v;
+    }
     for (int k = 0; k < K; k++) {
-      Arrays.fill(span, b == null ? 0.0 : b.value()[k]);
-      // Up to TAP_BLOCK filter taps (c, u, v) per pass over the span, so each value is loaded
-      // and stored once per block instead of once per tap. Each Z[k, i, j] still adds its
-      // terms in the order of the taps.
-      for (int t0 = 0; t0 < taps; t0 += TAP_BLOCK) {
-        int count = Math.min(TAP_BLOCK, taps - t0);
-        for (int n = 0; n < count; n++) {
-          int tap = t0 + n;
-          int c = tap / (kh * kw);
-          int u = tap / kw % kh;
-          int v = tap % kw;
-          tapWeights[n] = f[k * taps + tap];
-          tapStarts[n] = xOffset + (c * H + u) * W + v;
-        }
-        addTaps(X, count);
-      }
+      System.arraycopy(f, k * taps, tapWeights, 0, taps);
+      Kernels.tapSums(X, tapStarts, tapWeights, taps, b == null ? 0.0 : b.value()[k], span);
       for (int i = 0; i < oh; i++) {
         System.arraycopy(span, i * W, Z, k * mapSize + i * ow, ow);
-      }
-    }
-  }
-
-  /** span[p] += sum over the first count taps of weight * X[start + p], in tap order. */
-  private void addTaps(double[] X, int count) {
-    int length = span.length;
-    if (count == TAP_BLOCK) {
-      double w0 = tapWeights[0];
-      double w1 = tapWeights[1];
-      double w2 = tapWeights[2];
-      double w3 = tapWeights[3];
-      int x0 = tapStarts[0];
-      int x1 = tapStarts[1];
-      int x2 = tapStarts[2];
-      int x3 = tapStarts[3];
-      for (int p = 0; p < length; p++) {
-        double z = span[p];
-        z += w0 * X[x0 + p];
-        z += w1 * X[x1 + p];
-        z += w2 * X[x2 + p];
-        z += w3 * X[x3 + p];
-        span[p] = z;
-      }
-      return;
-    }
-    for (int n = 0; n < count; n++) {
-      double weight = tapWeights[n];
-      int x = tapStarts[n];
-      for (int p = 0; p < length; p++) {
-        span[p] += weight * X[x + p];
       }
     }
   }

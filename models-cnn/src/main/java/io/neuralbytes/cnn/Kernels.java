@@ -3,7 +3,7 @@ package io.neuralbytes.cnn;
 import io.neuralbytes.core.ArrayProducts;
 
 /**
- * The inner loops of {@link Conv2d#backward} and {@link Dense#backwardAndStep}. They run on the
+ * The inner loops of {@link Conv2d} and of {@link Dense#backwardAndStep}. They run on the
  * JDK's incubating Vector API when it is loaded, as core's products do
  * ({@link ArrayProducts#usesVectorApi()}), and on the plain loops below otherwise. Lane-wise
  * add, subtract and multiply are rounded as their scalar forms and every sum keeps its order,
@@ -14,6 +14,38 @@ final class Kernels {
   private static final boolean VECTOR = ArrayProducts.usesVectorApi();
 
   private Kernels() {
+  }
+
+  /**
+   * Writes, for every p &lt; span.length, the bias and then the taps added in ascending t:
+   * <pre>
+   *   span[p] = bias + sum over t &lt; taps of weights[t] X[starts[t] + p]
+   * </pre>
+   *
+   * @param X       input values; not modified
+   * @param starts  index in X of each tap's first value; not modified
+   * @param weights the weight of each tap; not modified
+   * @param span    output, overwritten
+   */
+  static void tapSums(double[] X, int[] starts, double[] weights, int taps, double bias,
+      double[] span) {
+    if (VECTOR) {
+      VectorKernels.tapSums(X, starts, weights, taps, bias, span);
+    } else {
+      tapSumsPlain(X, starts, weights, taps, bias, span, 0);
+    }
+  }
+
+  /** {@link #tapSums} in plain Java, for the values p &gt;= first only. */
+  static void tapSumsPlain(double[] X, int[] starts, double[] weights, int taps, double bias,
+      double[] span, int first) {
+    for (int p = first; p < span.length; p++) {
+      double sum = bias;
+      for (int t = 0; t < taps; t++) {
+        sum += weights[t] * X[starts[t] + p];
+      }
+      span[p] = sum;
+    }
   }
 
   /**

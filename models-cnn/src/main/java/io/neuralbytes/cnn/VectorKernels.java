@@ -19,19 +19,51 @@ final class VectorKernels {
   private VectorKernels() {
   }
 
+  static void tapSums(double[] X, int[] starts, double[] weights, int taps, double bias,
+      double[] span) {
+    int length = span.length;
+    int p = 0;
+    // Four vectors of outputs at a time: their sums stay in registers over all the taps.
+    for (; p + 4 * L <= length; p += 4 * L) {
+      DoubleVector z0 = DoubleVector.broadcast(S, bias);
+      DoubleVector z1 = z0;
+      DoubleVector z2 = z0;
+      DoubleVector z3 = z0;
+      for (int t = 0; t < taps; t++) {
+        double w = weights[t];
+        int x = starts[t] + p;
+        z0 = z0.add(DoubleVector.fromArray(S, X, x).mul(w));
+        z1 = z1.add(DoubleVector.fromArray(S, X, x + L).mul(w));
+        z2 = z2.add(DoubleVector.fromArray(S, X, x + 2 * L).mul(w));
+        z3 = z3.add(DoubleVector.fromArray(S, X, x + 3 * L).mul(w));
+      }
+      z0.intoArray(span, p);
+      z1.intoArray(span, p + L);
+      z2.intoArray(span, p + 2 * L);
+      z3.intoArray(span, p + 3 * L);
+    }
+    Kernels.tapSumsPlain(X, starts, weights, taps, bias, span, p);
+  }
+
   static void columnSums(double[] X, int[] starts, int count, double[] dZ, int z, int oh, int ow,
       int W, double[] sums) {
-    int full = ow - ow % L;
-    for (int j = 0; j < full; j += L) {
+    if (ow < L) {
+      Kernels.columnSumsPlain(X, starts, count, dZ, z, oh, ow, W, sums, 0);
+      return;
+    }
+    for (int j = 0; j < ow; j += L) {
+      // When L does not divide ow, the last vector is moved back to end at column ow - 1. It
+      // overlaps the one before and writes the same sums again: each lane adds its own
+      // column's terms in the same order wherever the vector starts.
+      int column = Math.min(j, ow - L);
       if (count == 4) {
-        fourColumnSums(X, starts, dZ, z + j, oh, ow, W, j, sums);
+        fourColumnSums(X, starts, dZ, z + column, oh, ow, W, column, sums);
       } else {
         for (int n = 0; n < count; n++) {
-          oneColumnSum(X, starts[n] + j, dZ, z + j, oh, ow, W, sums, n * ow + j);
+          oneColumnSum(X, starts[n] + column, dZ, z + column, oh, ow, W, sums, n * ow + column);
         }
       }
     }
-    Kernels.columnSumsPlain(X, starts, count, dZ, z, oh, ow, W, sums, full);
   }
 
   /**

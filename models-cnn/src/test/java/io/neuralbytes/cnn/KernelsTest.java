@@ -32,6 +32,27 @@ class KernelsTest {
   }
 
   @Test
+  void vectorTapSumsEqualPlainLoop() {
+    RandomSource rng = new RandomSource(13);
+    for (int length = 1; length <= 40; length++) {
+      for (int taps = 1; taps <= 5; taps++) {
+        double[] X = fill(new double[length + 3 * taps], rng);
+        double[] weights = fill(new double[taps], rng);
+        int[] starts = new int[taps];
+        for (int t = 0; t < taps; t++) {
+          starts[t] = 3 * t;
+        }
+        double bias = rng.uniform(-1.0, 1.0);
+        double[] vector = new double[length];
+        double[] plain = new double[length];
+        VectorKernels.tapSums(X, starts, weights, taps, bias, vector);
+        Kernels.tapSumsPlain(X, starts, weights, taps, bias, plain, 0);
+        assertArrayEquals(plain, vector, 0.0, length + " values, " + taps + " taps");
+      }
+    }
+  }
+
+  @Test
   void vectorRowStepEqualsPlainLoop() {
     RandomSource rng = new RandomSource(12);
     for (int from = 0; from <= 3; from++) {
