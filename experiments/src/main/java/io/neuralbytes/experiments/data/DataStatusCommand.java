@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Print the data folder and, for each data set, whether it is present and"
                 + " passes its check (every CIFAR-10 record read; each novel's SHA-256 against"
-                + " the tested copy). Reads only; downloads nothing.",
+                + " the tested copy). Nothing is downloaded.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every data set is present and valid (a novel that differs from the tested"
