@@ -237,6 +237,25 @@ class MlpExperimentTest {
     }
 
     @Test
+    void rerunDeletesPlotsOfDroppedRuns() throws IOException {
+        Path out = temp.resolve("results");
+        Path folder = out.resolve("mlp");
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "2,3", "--lr", "0.1,0.01", "--out",
+                out.toString()), err.toString());
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Files.writeString(folder.resolve("e2-lr0.01-loss.png.bak"), "mine");
+
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "2", "--lr", "0.1", "--out",
+                out.toString()), err.toString());
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("e2-lr0.01-loss.png.bak", "e2-lr0.1-boundary.png",
+                    "e2-lr0.1-loss.png", "notes.txt", "predictions.txt"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void hugeLearningRateWritesShortFileNames() throws IOException {
         Path out = temp.resolve("results");
 
