@@ -15,7 +15,7 @@ record MlpRunSettings(int epochs, double learningRate) {
         return "e" + epochs + "-lr" + formatRate(learningRate);
     }
 
-    /** Longest plain-decimal rate; a longer one is written in scientific notation. */
+    /** Maximum length of a rate in plain decimals; a longer rate uses scientific notation. */
     static final int MAX_PLAIN_LENGTH = 20;
 
     /**

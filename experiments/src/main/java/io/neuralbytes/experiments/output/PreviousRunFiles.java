@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removal of the files an earlier run of an experiment wrote and this run did not, so that an
- * experiment's folder holds exactly the files its report section describes.
+ * experiment's folder contains exactly the files its report section describes.
  */
 public final class PreviousRunFiles {
 
