@@ -40,9 +40,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 100,
         description = {
-            "Trains an MLP on logical OR for every pair of epochs and learning rate of the"
-                    + " original sweep (56 runs) and writes a loss curve and a decision-boundary"
-                    + " plot per run, predictions.txt, and the report section.",
+            "Train an MLP on logical OR for every pair of epochs and learning rate of the"
+                    + " original sweep (56 runs); write predictions.txt, a loss curve and a"
+                    + " decision-boundary plot per run, and the report section.",
             "--epochs and --lr replace the sweep's values with the given ones; the two"
                     + " 80,000-epoch runs (at 0.01 and 0.1) are added only without --epochs."})
 public final class MlpExperiment implements Experiment {
