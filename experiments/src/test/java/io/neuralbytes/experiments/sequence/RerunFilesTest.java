@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuralbytes.experiments.Main;
+import io.neuralbytes.experiments.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +39,7 @@ class RerunFilesTest {
 
   @Test
   void rerunWithOneLevelDeletesTheOtherLevelsFiles() throws IOException {
-    Path data = SharedNovels.folder();
+    Path data = SharedData.withNovels();
     Path folder = temp.resolve("rnn");
     assertEquals(0, reproduce(data, "--epochs", "1", "--hidden", "4", "--window", "2000",
         "--words", "2", "--sample-length", "5"));
