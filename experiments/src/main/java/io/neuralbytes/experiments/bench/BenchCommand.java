@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.bench;
 
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.WorkerPool;
+import io.neuralbytes.experiments.output.Counts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -156,8 +157,9 @@ public final class BenchCommand implements Callable<Integer> {
         double loadAfter = os.getSystemLoadAverage();
         BenchResult result = new BenchResult(run, threadCount, wall, callerCpu, loadBefore,
                 loadAfter);
-        LOG.info("bench: {} on {} thread(s): median {} ms per {} (load {} to {})", run.id(),
-                threadCount, String.format("%.3f", result.medianSeconds() * 1e3), run.unit(),
+        LOG.info("bench: {} on {}: median {} ms per {} (load {} to {})", run.id(),
+                Counts.count(threadCount, "thread"),
+                String.format("%.3f", result.medianSeconds() * 1e3), run.unit(),
                 String.format("%.2f", loadBefore), String.format("%.2f", loadAfter));
         return result;
     }
