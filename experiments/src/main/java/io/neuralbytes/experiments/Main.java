@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 100,
         versionProvider = VersionProvider.class,
-        description = "From-scratch neural networks in Java: reproduces the experiments of the"
+        description = "From-scratch neural networks in Java that reproduce the experiments of the"
                 + " Python NeuralBytes.",
         subcommands = {ReproduceCommand.class, DataCommand.class, BenchCommand.class})
 public final class Main {

@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
         subcommandsRepeatable = true,
         usageHelpWidth = 100,
         description = {
-            "Reproduces the experiments of the Python original. Writes plots and per-experiment"
+            "Reproduce the experiments of the Python original. Write plots and per-experiment"
                     + " files into --out, with summary.json (one entry per run) and report.md.",
-            "Without an experiment name, runs every experiment."},
+            "Without an experiment name, run every experiment."},
         subcommands = {
             MlpExperiment.class,
             CnnExperiment.class,
@@ -55,7 +55,8 @@ public final class ReproduceCommand {
     boolean offline;
 
     @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
-            description = "Worker threads (default: the number of processors).")
+            description = "Worker threads, from 1 to the number of processors (default: the"
+                    + " number of processors).")
     Integer threads;
 
     @Spec

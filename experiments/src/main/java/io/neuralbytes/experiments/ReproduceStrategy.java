@@ -64,6 +64,12 @@ final class ReproduceStrategy implements IExecutionStrategy {
             throw new ParameterException(reproduceLine,
                     "--threads must be at least 1, got " + context.threads());
         }
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (context.threads() > processors) {
+            throw new ParameterException(reproduceLine, "--threads must be at most "
+                    + processors + ", the number of available processors, got "
+                    + context.threads());
+        }
         for (Experiment experiment : selected) {
             experiment.validate();
         }

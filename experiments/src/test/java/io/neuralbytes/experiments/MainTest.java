@@ -86,20 +86,20 @@ class MainTest {
 
     @Test
     void sharedOptionsBeforeExperimentName() {
-        assertEquals(0, run("reproduce", "--seed", "7", "--threads", "3", "--data", "d",
+        assertEquals(0, run("reproduce", "--seed", "7", "--threads", "1", "--data", "d",
                 "--out", out().toString(), "first"));
         assertEquals(7, onlyContext().seed());
-        assertEquals(3, onlyContext().threads());
+        assertEquals(1, onlyContext().threads());
         assertEquals(Path.of("d").toAbsolutePath(), onlyContext().dataFolder());
         assertEquals(out(), onlyContext().outputFolder());
     }
 
     @Test
     void sharedOptionsAfterExperimentName() {
-        assertEquals(0, run("reproduce", "first", "--seed", "7", "--threads", "3",
+        assertEquals(0, run("reproduce", "first", "--seed", "7", "--threads", "1",
                 "--out", out().toString()));
         assertEquals(7, onlyContext().seed());
-        assertEquals(3, onlyContext().threads());
+        assertEquals(1, onlyContext().threads());
         assertEquals(out(), onlyContext().outputFolder());
     }
 
@@ -145,6 +145,30 @@ class MainTest {
         assertEquals(2, run("reproduce", "first", "--threads", "0", "--out", out().toString()));
         assertTrue(err.toString().contains("--threads must be at least 1, got 0"), err.toString());
         assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void threadsAboveProcessorsRejected() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        String tooMany = String.valueOf(processors + 1);
+
+        assertEquals(2, run("reproduce", "first", "--threads", tooMany, "--out", out().toString()));
+
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--threads must be at most " + processors
+                + ", the number of available processors, got " + tooMany), err.toString());
+        assertEquals(List.of(), ranNames());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void threadsEqualToProcessorsAccepted() {
+        int processors = Runtime.getRuntime().availableProcessors();
+
+        assertEquals(0, run("reproduce", "first", "--threads", String.valueOf(processors),
+                "--out", out().toString()), err.toString());
+
+        assertEquals(processors, onlyContext().threads());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.neuralbytes.experiments.bench;
 
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.WorkerPool;
-import io.neuralbytes.experiments.output.Counts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
         description = "Time a training step (or epoch) of each README run on random data of its"
                 + " real shapes, on one thread and on all cores; print a table and write"
                 + " <out>/bench.json.")
@@ -49,8 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> runs;
 
     @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts to time each run on, comma-separated (default: 1 and"
-                    + " the number of processors). The CNN and MLP runs use one thread only.")
+            description = "Thread counts to time each run on, comma-separated, each from 1 to the"
+                    + " number of processors (default: 1 and the number of processors). The CNN"
+                    + " and MLP runs use one thread only.")
     List<Integer> threads;
 
     @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
@@ -85,7 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
                     "--repeats must be at least 1, got " + repeats);
         }
         LOG.info("bench: runs {}, threads {}, {} s of warm-up and {} timed samples each, seed {},"
-                + " Vector API kernels {}", selected, threadCounts, warmup, repeats, seed,
+                + " Vector API kernels {}", selected.stream().map(BenchRun::id).toList(),
+                threadCounts, warmup, repeats, seed,
                 ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)");
 
         List<BenchResult> results = new ArrayList<>();
@@ -126,10 +129,16 @@ public final class BenchCommand implements Callable<Integer> {
             int all = WorkerPool.availableProcessors();
             return all == 1 ? List.of(1) : List.of(1, all);
         }
+        int processors = WorkerPool.availableProcessors();
         for (int count : threads) {
             if (count < 1) {
                 throw new ParameterException(spec.commandLine(),
                         "--threads must list counts of at least 1, got " + count);
+            }
+            if (count > processors) {
+                throw new ParameterException(spec.commandLine(), "--threads must list counts of"
+                        + " at most " + processors + ", the number of available processors, got "
+                        + count);
             }
         }
         return List.copyOf(new LinkedHashSet<>(threads));
@@ -157,10 +166,11 @@ public final class BenchCommand implements Callable<Integer> {
         double loadAfter = os.getSystemLoadAverage();
         BenchResult result = new BenchResult(run, threadCount, wall, callerCpu, loadBefore,
                 loadAfter);
-        LOG.info("bench: {} on {}: median {} ms per {} (load {} to {})", run.id(),
-                Counts.count(threadCount, "thread"),
-                String.format("%.3f", result.medianSeconds() * 1e3), run.unit(),
-                String.format("%.2f", loadBefore), String.format("%.2f", loadAfter));
+        BenchReport.TimeUnit unit = BenchReport.TimeUnit.fitting(result.medianSeconds());
+        LOG.info("bench: {}, {} {}: median {} per {} (load {} to {})", run.id(), threadCount,
+                threadCount == 1 ? "thread" : "threads", unit.format(result.medianSeconds()),
+                run.unit(), String.format(Locale.ROOT, "%.2f", loadBefore),
+                String.format(Locale.ROOT, "%.2f", loadAfter));
         return result;
     }
 }

@@ -29,24 +29,64 @@ final class BenchReport {
         this.seed = seed;
     }
 
-    /** Returns the table printed on standard output, one line per run and thread count. */
+    /**
+     * Returns the table printed on standard output, one line per run and thread count. Each
+     * line shows its times in the unit that fits its median: s, ms or µs.
+     */
     String table() {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%-30s %-6s %7s %11s %11s %11s %8s %12s%n",
-                "run", "per", "threads", "median ms", "min ms", "cpu ms", "speed-up",
-                "load"));
+        table.append(String.format(Locale.ROOT, "%-10s %-6s %7s %10s %10s %10s %8s %10s  %s%n",
+                "run", "per", "threads", "median", "min", "cpu", "speed-up", "load",
+                "workload"));
         for (BenchResult result : results) {
-            table.append(String.format(Locale.ROOT, "%-30s %-6s %7d %11.3f %11.3f %11.3f %8s %12s%n",
-                    result.run().title(), result.run().unit(), result.threads(),
-                    result.medianSeconds() * 1e3, result.minSeconds() * 1e3,
-                    result.medianCallerCpuSeconds() * 1e3, speedUp(result),
+            TimeUnit unit = TimeUnit.fitting(result.medianSeconds());
+            table.append(String.format(Locale.ROOT, "%-10s %-6s %7d %10s %10s %10s %8s %10s  %s%n",
+                    result.run().id(), result.run().unit(), result.threads(),
+                    unit.format(result.medianSeconds()), unit.format(result.minSeconds()),
+                    unit.format(result.medianCallerCpuSeconds()), speedUp(result),
                     String.format(Locale.ROOT, "%.2f-%.2f", result.loadBefore(),
-                            result.loadAfter())));
+                            result.loadAfter()),
+                    result.run().title()));
         }
         table.append("median and min: wall-clock time; cpu: the calling thread's CPU time;"
                 + " speed-up: one thread's median over this one; load: one-minute load average"
                 + " before and after.\n");
         return table.toString();
+    }
+
+    /** A unit for showing a duration with about three significant digits. */
+    enum TimeUnit {
+        SECONDS("s", 1.0),
+        MILLISECONDS("ms", 1e-3),
+        MICROSECONDS("µs", 1e-6);
+
+        private final String symbol;
+        private final double seconds;
+
+        TimeUnit(String symbol, double seconds) {
+            this.symbol = symbol;
+            this.seconds = seconds;
+        }
+
+        /**
+         * Returns the largest unit in which {@code seconds} is at least 1, or microseconds for
+         * shorter durations.
+         */
+        static TimeUnit fitting(double seconds) {
+            for (TimeUnit unit : values()) {
+                if (seconds >= unit.seconds) {
+                    return unit;
+                }
+            }
+            return MICROSECONDS;
+        }
+
+        /** Formats {@code seconds} in this unit with about three significant digits. */
+        String format(double seconds) {
+            double value = seconds / this.seconds;
+            int decimals = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3;
+            return String.format(Locale.ROOT, "%." + decimals + "f %s", value, symbol);
+        }
     }
 
     /** Returns the one-thread median over this result's median, or "" for one thread. */

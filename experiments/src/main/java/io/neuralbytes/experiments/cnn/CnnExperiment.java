@@ -44,10 +44,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 100,
         description = {
-            "Trains the original's small CNN on CIFAR-10 images: the first images of each"
+            "Train the original's small CNN on CIFAR-10 images: the first images of each"
                     + " training file, split into training and held-out images by the seed,"
-                    + " then measures accuracy on the held-out images and on test_batch.bin.",
-            "Writes cost.png, confusion-test.png, filters.png and CSV files under"
+                    + " then measure the accuracy on the held-out images and on test_batch.bin.",
+            "Write cost.png, confusion-test.png, filters.png and CSV files under"
                     + " <out>/cnn/."})
 public final class CnnExperiment implements Experiment {
 

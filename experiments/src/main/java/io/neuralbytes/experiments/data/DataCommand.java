@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 100,
         description = {
-            "Shows which data sets the data folder has (status) and downloads the missing ones"
+            "Show which data sets the data folder has (status) and download the missing ones"
                     + " from their publishers (download): CIFAR-10 from the University of"
                     + " Toronto, the Jules Verne novels from Project Gutenberg."},
         subcommands = {DataStatusCommand.class, DataDownloadCommand.class})

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Print the data folder and, for each data set, whether it is present and"
                 + " passes its check (every CIFAR-10 record read; each novel's SHA-256 against"
-                + " the tested copy). Reads only; downloads nothing.")
+                + " the tested copy). Nothing is downloaded.")
 final class DataStatusCommand implements Callable<Integer> {
 
     private static final String ROW = "%-8s %-40s %-8s %s%n";

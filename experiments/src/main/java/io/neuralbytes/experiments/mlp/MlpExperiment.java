@@ -5,6 +5,7 @@ import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
 import io.neuralbytes.experiments.output.Counts;
+import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -39,9 +41,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 100,
         description = {
-            "Trains an MLP on logical OR for every pair of epochs and learning rate of the"
-                    + " original sweep (56 runs) and writes a loss curve and a decision-boundary"
-                    + " plot per run, predictions.txt, and the report section.",
+            "Train an MLP on logical OR for every pair of epochs and learning rate of the"
+                    + " original sweep (56 runs); write predictions.txt, a loss curve and a"
+                    + " decision-boundary plot per run, and the report section.",
             "--epochs and --lr replace the sweep's values with the given ones; the two"
                     + " 80,000-epoch runs (at 0.01 and 0.1) are added only without --epochs."})
 public final class MlpExperiment implements Experiment {
@@ -53,6 +55,9 @@ public final class MlpExperiment implements Experiment {
     /** The original added two long runs to the grid: this many epochs at 0.01 and 0.1. */
     static final int LONG_EPOCHS = 80_000;
     static final List<Double> LONG_RATES = List.of(1e-2, 1e-1);
+    /** Names of the plots of one run, {@code <run>-loss.png} and {@code <run>-boundary.png}. */
+    static final Pattern RUN_FILES =
+            Pattern.compile("e[0-9]+-lr[0-9.e+-]+-(loss|boundary)\\.png");
 
     private static final Logger log = LoggerFactory.getLogger(MlpExperiment.class);
 
@@ -154,6 +159,12 @@ public final class MlpExperiment implements Experiment {
 
         MlpReport report = new MlpReport(results, widths, context.seed(), seconds);
         AtomicFiles.writeString(folder.resolve("predictions.txt"), report.predictionsText());
+        List<String> written = new ArrayList<>();
+        for (MlpRunResult result : results) {
+            written.add(result.lossPlot());
+            written.add(result.boundaryPlot());
+        }
+        PreviousRunFiles.delete(folder, RUN_FILES, written);
         log.info("mlp: {} in {} s; plots and predictions.txt in {}",
                 Counts.count(results.size(), "run"),
                 String.format("%.1f", seconds), folder.toAbsolutePath());

@@ -3,6 +3,7 @@ package io.neuralbytes.experiments.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ class BenchCommandTest {
 
     @Test
     void benchWritesTableAndJson() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two processors");
         Path folder = temp.resolve("results");
 
         int exit = run("bench", "--runs", "mlp,rnn-char", "--threads", "1,2", "--warmup", "0",
@@ -36,6 +38,12 @@ class BenchCommandTest {
         assertEquals(0, exit, err.toString());
         assertTrue(out.toString().contains("char RNN"), out.toString());
         assertTrue(out.toString().contains("MLP"), out.toString());
+        String mlpLine = out.toString().lines().filter(line -> line.startsWith("mlp "))
+                .findFirst().orElseThrow();
+        // An MLP epoch takes about a microsecond, which milliseconds would show as 0.000.
+        assertTrue(mlpLine.contains(" µs"), mlpLine);
+        assertTrue(out.toString().lines().anyMatch(line -> line.startsWith("rnn-char ")),
+                out.toString());
         JsonNode json = new ObjectMapper().readTree(Files.readString(folder.resolve("bench.json")));
         JsonNode runs = json.get("runs");
         // The MLP runs on one thread only, the char RNN on 1 and 2.
@@ -46,6 +54,23 @@ class BenchCommandTest {
         assertEquals(3, runs.get(1).get("samples_seconds").size());
         assertTrue(runs.get(1).get("median_seconds").asDouble() > 0.0);
         assertFalse(Files.list(folder).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+
+    @Test
+    void timeUnitFitsDuration() {
+        assertEquals("1.80 µs", BenchReport.TimeUnit.fitting(1.8e-6).format(1.8e-6));
+        assertEquals("0.350 µs", BenchReport.TimeUnit.fitting(3.5e-7).format(3.5e-7));
+        assertEquals("999 µs", BenchReport.TimeUnit.fitting(999e-6).format(999e-6));
+        assertEquals("29.2 ms", BenchReport.TimeUnit.fitting(0.0292).format(0.0292));
+        assertEquals("1.00 ms", BenchReport.TimeUnit.fitting(1e-3).format(1e-3));
+        assertEquals("8.40 s", BenchReport.TimeUnit.fitting(8.4).format(8.4));
+        assertEquals("120 s", BenchReport.TimeUnit.fitting(120.0).format(120.0));
+    }
+
+    @Test
+    void timeUnitAppliesToOtherColumns() {
+        assertEquals("250 µs", BenchReport.TimeUnit.MICROSECONDS.format(2.5e-4));
+        assertEquals("0.025 ms", BenchReport.TimeUnit.MILLISECONDS.format(2.5e-5));
     }
 
     @Test
@@ -63,6 +88,21 @@ class BenchCommandTest {
 
         assertEquals(2, exit);
         assertTrue(err.toString().contains("--threads"), err.toString());
+    }
+
+    @Test
+    void threadsAboveProcessorsRejected() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        String tooMany = String.valueOf(processors + 1);
+
+        int exit = run("bench", "--runs", "mlp", "--threads", "1," + tooMany, "--out",
+                temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--threads must list counts of at most " + processors
+                + ", the number of available processors, got " + tooMany), err.toString());
+        assertFalse(Files.exists(temp.resolve("bench.json")));
     }
 
     @Test
