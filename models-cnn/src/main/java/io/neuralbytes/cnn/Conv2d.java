@@ -46,14 +46,26 @@ public final class Conv2d {
   private final Parameter b;
   private final List<Parameter> parameters;
 
-  /** Filter taps per pass of forward over a row of the map. */
+  /** Filter taps per pass of backward over a map. */
   private static final int TAP_BLOCK = 4;
 
-  /** Work space of forward: the weights and input offsets of one block of taps. */
-  private final double[] tapWeights = new double[TAP_BLOCK];
-  private final int[] tapStarts = new int[TAP_BLOCK];
+  /** Work space of forward: the weights of one filter, C kh kw taps. */
+  private final double[] tapWeights;
+  /**
+   * Work space: the input offset of each tap (c, u, v) for forward; backward uses the first
+   * TAP_BLOCK entries for its block of taps.
+   */
+  private final int[] tapStarts;
 
-  /** Work space of backward: ow partial sums of one filter gradient, one per output column. */
+  /**
+   * Work space of forward: the output map of one filter laid out with the input's row stride,
+   * Z[k, i, j] at i*W + j, (oh - 1) W + ow values. In this layout every tap (c, u, v) reads the
+   * input at one fixed offset from the span index, so one long loop covers the whole map instead
+   * of oh loops of ow values; the W - ow values between rows are computed and then dropped.
+   */
+  private final double[] span;
+
+  /** Work space of backward: TAP_BLOCK x ow partial sums, one per tap of a block and column. */
   private final double[] columnSums;
 
   /** Creates the layer with all weights zero; the network initialises them. */
@@ -69,7 +81,10 @@ public final class Conv2d {
     F = new Parameter("conv.F", K, C * kh * kw);
     b = config.filterBias() ? new Parameter("conv.b", K, 1) : null;
     parameters = b == null ? List.of(F) : List.of(F, b);
-    columnSums = new double[ow];
+    tapWeights = new double[C * kh * kw];
+    tapStarts = new int[Math.max(C * kh * kw, TAP_BLOCK)];
+    span = new double[(oh - 1) * W + ow];
+    columnSums = new double[TAP_BLOCK * ow];
   }
 
   /** Returns the filters F, K x (C kh kw), the array the layer trains. */
@@ -98,55 +113,17 @@ public final class Conv2d {
     double[] f = F.value();
     int mapSize = oh * ow;
     int taps = C * kh * kw;
+    for (int tap = 0; tap < taps; tap++) {
+      int c = tap / (kh * kw);
+      int u = tap / kw % kh;
+      int v = tap % kw;
+      tapStarts[tap] = xOffset + (c * H + u) * W + v;
+    }
     for (int k = 0; k < K; k++) {
-      int zk = k * mapSize;
-      Arrays.fill(Z, zk, zk + mapSize, b == null ? 0.0 : b.value()[k]);
-      // Up to TAP_BLOCK filter taps (c, u, v) per pass over a row of the map, so the row is
-      // loaded and stored once per block instead of once per tap. Each Z[k, i, j] still adds
-      // its terms in the order of the taps.
-      for (int t0 = 0; t0 < taps; t0 += TAP_BLOCK) {
-        int count = Math.min(TAP_BLOCK, taps - t0);
-        for (int n = 0; n < count; n++) {
-          int tap = t0 + n;
-          int c = tap / (kh * kw);
-          int u = tap / kw % kh;
-          int v = tap % kw;
-          tapWeights[n] = f[k * taps + tap];
-          tapStarts[n] = xOffset + (c * H + u) * W + v;
-        }
-        for (int i = 0; i < oh; i++) {
-          addTaps(X, Z, zk + i * ow, i * W, count);
-        }
-      }
-    }
-  }
-
-  /** Z[zRow + j] += sum over the first count taps of weight * X[start + xRow + j], in order. */
-  private void addTaps(double[] X, double[] Z, int zRow, int xRow, int count) {
-    if (count == TAP_BLOCK) {
-      double w0 = tapWeights[0];
-      double w1 = tapWeights[1];
-      double w2 = tapWeights[2];
-      double w3 = tapWeights[3];
-      int x0 = tapStarts[0] + xRow;
-      int x1 = tapStarts[1] + xRow;
-      int x2 = tapStarts[2] + xRow;
-      int x3 = tapStarts[3] + xRow;
-      for (int j = 0; j < ow; j++) {
-        double z = Z[zRow + j];
-        z += w0 * X[x0 + j];
-        z += w1 * X[x1 + j];
-        z += w2 * X[x2 + j];
-        z += w3 * X[x3 + j];
-        Z[zRow + j] = z;
-      }
-      return;
-    }
-    for (int n = 0; n < count; n++) {
-      double weight = tapWeights[n];
-      int x = tapStarts[n] + xRow;
-      for (int j = 0; j < ow; j++) {
-        Z[zRow + j] += weight * X[x + j];
+      System.arraycopy(f, k * taps, tapWeights, 0, taps);
+      Kernels.tapSums(X, tapStarts, tapWeights, taps, b == null ? 0.0 : b.value()[k], span);
+      for (int i = 0; i < oh; i++) {
+        System.arraycopy(span, i * W, Z, k * mapSize + i * ow, ow);
       }
     }
   }
@@ -161,28 +138,28 @@ public final class Conv2d {
   public void backward(double[] X, int xOffset, double[] dZ) {
     double[] dF = F.grad();
     int mapSize = oh * ow;
+    int taps = C * kh * kw;
     for (int k = 0; k < K; k++) {
       int zk = k * mapSize;
-      for (int c = 0; c < C; c++) {
-        for (int u = 0; u < kh; u++) {
-          for (int v = 0; v < kw; v++) {
-            int xStart = xOffset + (c * H + u) * W + v;
-            // Sum over i into one partial sum per column j first. The inner loop then carries
-            // no running sum from one iteration to the next, so the JIT may vectorize it.
-            Arrays.fill(columnSums, 0.0);
-            for (int i = 0; i < oh; i++) {
-              int zRow = zk + i * ow;
-              int xRow = xStart + i * W;
-              for (int j = 0; j < ow; j++) {
-                columnSums[j] += dZ[zRow + j] * X[xRow + j];
-              }
-            }
-            double sum = 0.0;
-            for (int j = 0; j < ow; j++) {
-              sum += columnSums[j];
-            }
-            dF[((k * C + c) * kh + u) * kw + v] += sum;
+      // Up to TAP_BLOCK taps at a time, so each row of dZ is loaded once per block. Each tap
+      // first sums over i into one partial sum per column j, then adds the columns in
+      // ascending j.
+      for (int t0 = 0; t0 < taps; t0 += TAP_BLOCK) {
+        int count = Math.min(TAP_BLOCK, taps - t0);
+        for (int n = 0; n < count; n++) {
+          int tap = t0 + n;
+          int c = tap / (kh * kw);
+          int u = tap / kw % kh;
+          int v = tap % kw;
+          tapStarts[n] = xOffset + (c * H + u) * W + v;
+        }
+        Kernels.columnSums(X, tapStarts, count, dZ, zk, oh, ow, W, columnSums);
+        for (int n = 0; n < count; n++) {
+          double sum = 0.0;
+          for (int j = n * ow; j < (n + 1) * ow; j++) {
+            sum += columnSums[j];
           }
+          dF[k * taps + t0 + n] += sum;
         }
       }
       if (b != null) {

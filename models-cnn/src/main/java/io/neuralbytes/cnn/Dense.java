@@ -167,11 +167,7 @@ public final class Dense {
       int to = Math.min(J, from + COLUMN_BLOCK);
       for (int m = 0; m < M; m++) {
         int row = m * J;
-        double dzm = dz[m];
-        for (int j = from; j < to; j++) {
-          da[j] += w[row + j] * dzm;
-          w[row + j] -= learningRate * (dzm * a[j]);
-        }
+        Kernels.rowBackwardAndStep(w, row, dz[m], a, da, from, to, learningRate);
       }
     }
     for (int m = 0; m < M; m++) {

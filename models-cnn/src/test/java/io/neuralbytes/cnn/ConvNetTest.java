@@ -144,7 +144,9 @@ class ConvNetTest {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
-    for (int round = 0; round < 3; round++) {
+    // Warm up until the JIT has compiled the kernels: before that, the Vector API kernels
+    // (see Kernels) box their vectors on the heap; compiled, they keep them in registers.
+    for (int round = 0; round < 300; round++) {
       for (int n = 0; n < images.count(); n++) {
         model.trainSgd(images, n, 1e-3);
         model.accumulateGradients(images, n);

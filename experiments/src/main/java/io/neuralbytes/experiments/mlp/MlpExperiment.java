@@ -4,6 +4,7 @@ import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
+import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,6 +54,9 @@ public final class MlpExperiment implements Experiment {
     /** The original added two long runs to the grid: this many epochs at 0.01 and 0.1. */
     static final int LONG_EPOCHS = 80_000;
     static final List<Double> LONG_RATES = List.of(1e-2, 1e-1);
+    /** Names of the plots of one run, {@code <run>-loss.png} and {@code <run>-boundary.png}. */
+    static final Pattern RUN_FILES =
+            Pattern.compile("e[0-9]+-lr[0-9.e+-]+-(loss|boundary)\\.png");
 
     private static final Logger log = LoggerFactory.getLogger(MlpExperiment.class);
 
@@ -152,6 +157,12 @@ public final class MlpExperiment implements Experiment {
 
         MlpReport report = new MlpReport(results, widths, context.seed(), seconds);
         AtomicFiles.writeString(folder.resolve("predictions.txt"), report.predictionsText());
+        List<String> written = new ArrayList<>();
+        for (MlpRunResult result : results) {
+            written.add(result.lossPlot());
+            written.add(result.boundaryPlot());
+        }
+        PreviousRunFiles.delete(folder, RUN_FILES, written);
         log.info("mlp: {} runs in {} s; plots and predictions.txt in {}", results.size(),
                 String.format("%.1f", seconds), folder.toAbsolutePath());
         return new ExperimentResult(NAME, report.summaryEntries(), report.markdownSection());

@@ -3,6 +3,7 @@ package io.neuralbytes.experiments.sequence;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
+import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -134,12 +135,13 @@ abstract class SequenceExperiment implements Experiment {
     TextRunSettings settings = settings(context.seed());
     List<TextRunResult> results = new ArrayList<>();
     List<Map<String, Object>> entries = new ArrayList<>();
+    List<String> written = new ArrayList<>();
     for (TextRunSpec run : selectedRuns()) {
       // Downloads the novel first when the data folder lacks it, unless --offline.
       context.data().novel(run.ebook());
       TextRunResult result = TextRun.run(run, settings, context.dataFolder(), context.threads(),
           planned -> ProgressReporter.start(run.run(), "steps", planned));
-      TextRunReport.writeFiles(folder, result);
+      written.addAll(TextRunReport.writeFiles(folder, result));
       LOG.info("{}: {} in {} s (the original took {} s for 100 steps); loss {} at the first"
               + " step, mean {} over the last 10; files in {}", run.run(),
           TextRun.count(result.losses().length, "step"), format(result.seconds(), 1),
@@ -148,6 +150,7 @@ abstract class SequenceExperiment implements Experiment {
       results.add(result);
       entries.add(TextRunReport.summaryEntry(result));
     }
+    PreviousRunFiles.delete(folder, TextRunReport.fileNames(runs()), written);
     return new ExperimentResult(name(), entries,
         SequenceReportSection.markdown(name(), title(), settings, results));
   }

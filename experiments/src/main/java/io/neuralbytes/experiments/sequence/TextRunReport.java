@@ -5,10 +5,13 @@ import io.neuralbytes.experiments.plot.LineChart;
 import io.neuralbytes.experiments.sequence.TextRunResult.Sample;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Writes the files of one text run into its experiment's folder and builds its summary entry
@@ -31,16 +34,28 @@ final class TextRunReport {
   private TextRunReport() {
   }
 
-  /** Writes the run's files into {@code folder}. */
-  static void writeFiles(Path folder, TextRunResult result) throws IOException {
+  /** Writes the run's files into {@code folder} and returns their names. */
+  static List<String> writeFiles(Path folder, TextRunResult result) throws IOException {
     String run = result.spec().run();
     AtomicFiles.writeString(folder.resolve(run + "-loss.csv"), lossCsv(result));
     AtomicFiles.writePng(folder.resolve(run + "-loss.png"), lossChart(result).render());
     AtomicFiles.writeString(folder.resolve(run + "-samples.txt"), samplesText(result));
     result.vocabulary().save(folder.resolve(run + "-vocabulary.txt"));
+    List<String> written = new ArrayList<>(List.of(run + "-loss.csv", run + "-loss.png",
+        run + "-samples.txt", run + "-vocabulary.txt"));
     if (result.settings().epochMode()) {
       AtomicFiles.writeString(folder.resolve(run + "-epochs.csv"), epochsCsv(result));
+      written.add(run + "-epochs.csv");
     }
+    return written;
+  }
+
+  /** Returns the pattern of the names {@link #writeFiles} gives the files of these runs. */
+  static Pattern fileNames(List<TextRunSpec> runs) {
+    String names = runs.stream().map(run -> Pattern.quote(run.run()))
+        .collect(Collectors.joining("|"));
+    return Pattern.compile("(" + names + ")-(loss\\.csv|loss\\.png|samples\\.txt"
+        + "|vocabulary\\.txt|epochs\\.csv)");
   }
 
   static String lossCsv(TextRunResult result) {
