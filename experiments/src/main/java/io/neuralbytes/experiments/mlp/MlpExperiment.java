@@ -4,6 +4,7 @@ import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
+import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
@@ -146,10 +147,11 @@ public final class MlpExperiment implements Experiment {
         List<MlpRunSettings> planned = plannedRuns();
         int[] widths = hiddenWidths();
         Path folder = context.experimentFolder(NAME);
-        log.info("mlp: {} runs on logical OR (4 points), network 2-{}1, sigmoid units, MSE,"
+        log.info("mlp: {} on logical OR (4 points), network 2-{}1, sigmoid units, MSE,"
                         + " full-batch gradient descent, weights uniform in [-0.1, 0.1),"
-                        + " seed {}, {} threads",
-                planned.size(), widthsText(widths), context.seed(), context.threads());
+                        + " seed {}, {}",
+                Counts.count(planned.size(), "run"), widthsText(widths), context.seed(),
+                Counts.count(context.threads(), "thread"));
 
         long start = System.nanoTime();
         List<MlpRunResult> results = runAll(planned, widths, context);
@@ -163,7 +165,8 @@ public final class MlpExperiment implements Experiment {
             written.add(result.boundaryPlot());
         }
         PreviousRunFiles.delete(folder, RUN_FILES, written);
-        log.info("mlp: {} runs in {} s; plots and predictions.txt in {}", results.size(),
+        log.info("mlp: {} in {} s; plots and predictions.txt in {}",
+                Counts.count(results.size(), "run"),
                 String.format("%.1f", seconds), folder.toAbsolutePath());
         return new ExperimentResult(NAME, report.summaryEntries(), report.markdownSection());
     }

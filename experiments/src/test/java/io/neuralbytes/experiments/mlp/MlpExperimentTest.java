@@ -93,6 +93,24 @@ class MlpExperimentTest {
     }
 
     @Test
+    void singleRunSummaryAndCommand() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "100", "--lr", "0.1",
+                "--out", out.toString()), err.toString());
+        Map<String, Object> e = summary(out).get(0);
+        assertEquals(false, e.get("diverged"));
+        assertTrue(e.containsKey("diverged_at"), e.toString());
+        assertEquals(null, e.get("diverged_at"));
+        assertFalse(e.containsKey("diverged_at_epoch"), e.toString());
+        assertEquals(0, ((Number) e.get("seed")).intValue());
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## mlp: MLP on logical OR\n\nCommand: `./neuralbytes"
+                + " reproduce mlp --epochs 100 --lr 0.1 --out " + out + "`\n"), report);
+        assertTrue(report.contains("every run starts from the same weights. 1 run in "),
+                report);
+    }
+
+    @Test
     void negativeLearningRateRejected() {
         assertRejected("--lr must be a positive finite number, got -1.0",
                 "reproduce", "mlp", "--lr", "-1");
