@@ -100,9 +100,9 @@ final class TextRun {
     Training training;
     try (ProgressReporter progress = progressFactory.apply(planned)) {
       training = settings.epochMode()
-          ? trainEpochs(trainer, sampler, sampleRng, vocabulary, validation, settings, planned,
+          ? trainEpochs(spec, trainer, sampler, sampleRng, vocabulary, validation, settings, planned,
               progress::onProgress)
-          : trainSteps(trainer, sampler, sampleRng, vocabulary, settings,
+          : trainSteps(spec, trainer, sampler, sampleRng, vocabulary, settings,
               progress::onProgress);
     }
     if (priming != null && training.divergedAt == 0) {
@@ -126,7 +126,7 @@ final class TextRun {
   }
 
   /**
-   * Checks that the text has the tokens of one window. The message names the file and says
+   * Checks that the text has the tokens of one window. The message names the file and tells
    * whether the Project Gutenberg header and footer were removed, often why a text is short.
    */
   private static void requireWindow(EncodedText encoded, int window, boolean stripped) {
@@ -147,7 +147,7 @@ final class TextRun {
    * Takes one training step, or records the divergence in {@code training} and returns
    * false when the loss or a gradient is not finite; the weights then stay as before it.
    */
-  private static boolean step(SequenceTrainer trainer, Training training) {
+  private static boolean step(TextRunSpec spec, SequenceTrainer trainer, Training training) {
     try {
       double loss = trainer.step();
       training.add(loss, trainer.lastWindowLength());
@@ -155,8 +155,8 @@ final class TextRun {
     } catch (IllegalStateException e) {
       training.divergedAt = trainer.steps() + 1;
       training.divergenceReason = e.getMessage();
-      LOG.warn("{}; the losses of the {} before it are kept; try a smaller --lr",
-          e.getMessage(), count((int) trainer.steps(), "step"));
+      LOG.warn("{}: {}; the losses of the {} before it are kept; try a smaller --lr",
+          spec.run(), e.getMessage(), count((int) trainer.steps(), "step"));
       return false;
     }
   }
@@ -179,12 +179,12 @@ final class TextRun {
         : WordVocabulary.mostFrequent(corpus, settings.wordVocabularySize());
   }
 
-  private static Training trainSteps(SequenceTrainer trainer, Sampler sampler,
+  private static Training trainSteps(TextRunSpec spec, SequenceTrainer trainer, Sampler sampler,
       RandomSource sampleRng, Vocabulary vocabulary, TextRunSettings settings,
       ProgressListener progress) {
     Training training = new Training(settings.steps());
     for (int step = 1; step <= settings.steps(); step++) {
-      if (!step(trainer, training)) {
+      if (!step(spec, trainer, training)) {
         break;
       }
       double loss = training.losses[training.count - 1];
@@ -196,7 +196,7 @@ final class TextRun {
     return training;
   }
 
-  private static Training trainEpochs(SequenceTrainer trainer, Sampler sampler,
+  private static Training trainEpochs(TextRunSpec spec, SequenceTrainer trainer, Sampler sampler,
       RandomSource sampleRng, Vocabulary vocabulary, int[] validation, TextRunSettings settings,
       long planned, ProgressListener progress) {
     Training training = new Training(planned);
@@ -206,7 +206,7 @@ final class TextRun {
       double lossSum = 0.0;
       long tokens = 0;
       do {
-        if (!step(trainer, training)) {
+        if (!step(spec, trainer, training)) {
           return training;
         }
         double loss = training.losses[training.count - 1];
@@ -217,8 +217,8 @@ final class TextRun {
       training.trainLosses[epoch - 1] = lossSum / tokens;
       training.validationLosses[epoch - 1] =
           SequenceTrainer.meanLoss(trainer.model(), validation, settings.window());
-      LOG.info("epoch {}: mean loss per token {} on the training text, {} on the held-out"
-              + " text", epoch, String.format("%.4f", training.trainLosses[epoch - 1]),
+      LOG.info("{}: epoch {}: mean loss per token {} on the training text, {} on the held-out"
+              + " text", spec.run(), epoch, String.format("%.4f", training.trainLosses[epoch - 1]),
           String.format("%.4f", training.validationLosses[epoch - 1]));
       training.completedEpochs = epoch;
       training.samples.add(sample(trainer, sampler, sampleRng, vocabulary, settings, epoch));

@@ -92,9 +92,9 @@ final class TextRunReport {
     boolean perToken = result.settings().epochMode();
     double[] losses = perToken ? lossesPerToken(result) : result.losses();
     int smoothing = Math.max(SMOOTHING_STEPS, losses.length / 100);
-    LineChart chart = new LineChart(result.spec().run() + ": " + result.spec().title(),
-        "step (one window of " + result.settings().window() + " tokens)",
-        perToken ? "loss per token of the window" : "loss summed over the window");
+    String window = "window of " + result.settings().window() + " tokens";
+    LineChart chart = new LineChart(result.spec().run() + ": " + result.spec().title(), "step",
+        perToken ? "loss per token of the step's " + window : "loss summed over the " + window);
     if (result.diverged()) {
       // The non-finite point after the kept losses makes the chart mark the divergence.
       double[] marked = Arrays.copyOf(losses, losses.length + 1);

@@ -25,13 +25,16 @@ final class ChildJvm {
                 .start();
     }
 
-    /** Waits until the child writes its "ready" line. */
+    /** Waits until the child writes its "ready" line, skipping any log lines before it. */
     static void awaitReady(Process child) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            throw new IOException("child JVM wrote " + line + " instead of ready");
-        }
+        String line;
+        do {
+            line = out.readLine();
+            if (line == null) {
+                throw new IOException("child JVM ended before writing ready");
+            }
+        } while (!line.equals("ready"));
     }
 }
