@@ -21,12 +21,13 @@ final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        Path temporary = TemporaryFiles.create(absolute);
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             move(temporary, absolute);
         } finally {
             Files.deleteIfExists(temporary);
+            TemporaryFiles.release(temporary);
         }
     }
 

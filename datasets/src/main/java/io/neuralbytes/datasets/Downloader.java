@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * temporary folder named {@code .neuralbytes-download-*} inside the data folder, its checksum
  * is checked, an archive is unpacked and checked there, and only then is the result moved to
  * its place ({@value Cifar10#FOLDER} or {@value Novels#FOLDER}{@code /<file>}) by a rename.
- * The temporary folder is deleted whether the download succeeds or fails. A process killed
- * mid-download leaves only that folder, which nothing reads; the next download logs a
- * warning naming it.
+ * The temporary folder is deleted whether the download succeeds or fails, and by a shutdown
+ * hook when the program is stopped (Ctrl-C, SIGTERM). A process killed outright leaves only
+ * that folder, which nothing reads; the next download deletes it.
  *
  * <p>Checks: the CIFAR-10 archive against the MD5 in {@link DataSources}, then every file of
  * the unpacked folder for size and labels; each novel against the SHA-256 of the copy this
@@ -222,14 +225,27 @@ public final class Downloader {
 
     private Path createStaging() throws IOException {
         Files.createDirectories(dataDirectory);
+        deleteLeftoverStaging(dataDirectory, TemporaryFiles.runStart());
+        return TemporaryFiles.createFolder(dataDirectory, STAGING_PREFIX);
+    }
+
+    /**
+     * Deletes the {@code .neuralbytes-download-*} folders in {@code dataDirectory} last
+     * modified before {@code before}: they are ours by name, left by a download that was
+     * killed, and nothing reads them. A newer one may belong to a download still running.
+     */
+    static void deleteLeftoverStaging(Path dataDirectory, Instant before) throws IOException {
+        FileTime limit = FileTime.from(before);
         try (DirectoryStream<Path> leftovers =
                 Files.newDirectoryStream(dataDirectory, STAGING_PREFIX + "*")) {
             for (Path leftover : leftovers) {
-                LOG.warn("{} is left from an interrupted download; it is never read and can be"
-                        + " deleted", leftover);
+                if (Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(leftover).compareTo(limit) < 0) {
+                    LOG.info("deleting {}, left by an interrupted download", leftover);
+                    AtomicFiles.deleteRecursively(leftover);
+                }
             }
         }
-        return Files.createTempDirectory(dataDirectory, STAGING_PREFIX);
     }
 
     private static void deleteStaging(Path staging) {
@@ -238,6 +254,8 @@ public final class Downloader {
         } catch (IOException e) {
             LOG.warn("could not delete the temporary download folder {}: {}", staging,
                     e.toString());
+        } finally {
+            TemporaryFiles.release(staging);
         }
     }
 

@@ -147,9 +147,9 @@ public final class EncodedText {
         }
         if (tokens < sequenceLength + 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s has %,d tokens, fewer than the %,d that one training window of sequence"
-                    + " length %d needs (the inputs plus the target after the last)",
-                    name, tokens, sequenceLength + 1, sequenceLength));
+                    "%s has %,d token%s, fewer than the %,d that one training window of"
+                    + " sequence length %d needs (the inputs plus the target after the last)",
+                    name, tokens, tokens == 1 ? "" : "s", sequenceLength + 1, sequenceLength));
         }
     }
 

@@ -174,6 +174,16 @@ public final class TextCorpus {
         return markers.hasStart() && markers.hasEnd();
     }
 
+    /** Returns whether the file had a Project Gutenberg START line. */
+    public boolean hasGutenbergStart() {
+        return markers.hasStart();
+    }
+
+    /** Returns whether the file had a Project Gutenberg END line. */
+    public boolean hasGutenbergEnd() {
+        return markers.hasEnd();
+    }
+
     /** Returns the number of UTF-16 chars in the prepared text. */
     public int length() {
         return text.length();

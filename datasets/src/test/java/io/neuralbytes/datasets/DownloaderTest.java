@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -272,9 +274,11 @@ class DownloaderTest {
     }
 
     @Test
-    void leftoverFromInterruptedDownloadIgnored() throws Exception {
-        Path leftover = data.resolve(Downloader.STAGING_PREFIX + "123/unpacked");
-        GeneratedCifar.writeFolder(leftover.resolve(Cifar10.FOLDER), 1);
+    void leftoverFromInterruptedDownloadDeleted() throws Exception {
+        Path leftover = data.resolve(Downloader.STAGING_PREFIX + "123");
+        GeneratedCifar.writeFolder(leftover.resolve("unpacked").resolve(Cifar10.FOLDER), 1);
+        Files.setLastModifiedTime(leftover, FileTime.from(TemporaryFiles.runStart()
+                .minusSeconds(60)));
         assertThrows(IllegalArgumentException.class, () -> Cifar10.open(data));
         Downloader downloader = downloader(cifarArchive(cifarFiles()), LocalServer.Mode.COMPLETE);
 
@@ -282,6 +286,23 @@ class DownloaderTest {
 
         assertEquals(RECORDS, Cifar10.open(folder).testBatch().size());
         assertEquals(1, server.requestCount());
+        assertEquals(List.of(folder), dataFolderEntries());
+    }
+
+    @Test
+    void onlyOldDownloadFoldersCountAsLeftovers() throws Exception {
+        Files.createDirectories(data);
+        Path old = Files.createDirectory(data.resolve(Downloader.STAGING_PREFIX + "1"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        Path recent = Files.createDirectory(data.resolve(Downloader.STAGING_PREFIX + "2"));
+        Path oldOther = Files.createDirectory(data.resolve("neuralbytes-download-3"));
+        Files.setLastModifiedTime(oldOther, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+
+        Downloader.deleteLeftoverStaging(data, Instant.parse("2021-01-01T00:00:00Z"));
+
+        assertTrue(Files.notExists(old));
+        assertTrue(Files.isDirectory(recent));
+        assertTrue(Files.isDirectory(oldOther));
     }
 
     @Test

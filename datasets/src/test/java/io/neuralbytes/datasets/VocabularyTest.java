@@ -179,6 +179,17 @@ class VocabularyTest {
     }
 
     @Test
+    void oneTokenIsOneToken() {
+        EncodedText encoded = CharVocabulary.codes256().encode("one.txt", "a");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> encoded.requireWindow(1));
+
+        assertTrue(e.getMessage().startsWith("one.txt has 1 token, fewer than the 2"),
+                e.getMessage());
+    }
+
+    @Test
     void invalidSequenceLengthRejected() {
         EncodedText encoded = CharVocabulary.codes256().encode("t", "abcde");
 

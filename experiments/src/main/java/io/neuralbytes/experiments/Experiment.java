@@ -23,6 +23,18 @@ public interface Experiment {
     void validate();
 
     /**
+     * Checks the options that only the data can check, such as a priming text against a
+     * vocabulary built from a novel. Runs for every selected experiment after
+     * {@link #validate()} and before any of them starts; data not yet in the data folder is
+     * not downloaded for it, but checked again by {@link #run(RunContext)}.
+     *
+     * @throws picocli.CommandLine.ParameterException naming the option, the value and what is
+     *         expected
+     */
+    default void validateAgainstData(RunContext context) {
+    }
+
+    /**
      * Runs the experiment, writing its files under {@code context.experimentFolder(name())}.
      *
      * @return the summary entries and report section for the results store

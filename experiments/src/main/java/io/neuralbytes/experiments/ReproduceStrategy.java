@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.ResultsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -52,6 +54,11 @@ final class ReproduceStrategy implements IExecutionStrategy {
             return execute(top.commandSpec().commandLine().parseArgs(args.toArray(String[]::new)));
         }
         List<Experiment> selected = selectedExperiments(reproduce, registered);
+        Map<Experiment, String> commands = new LinkedHashMap<>();
+        for (ParseResult sub : reproduce.subcommands()) {
+            commands.put((Experiment) sub.commandSpec().userObject(),
+                    commandLine(reproduce, sub));
+        }
         RunContext context = command.context();
         if (context.threads() < 1) {
             throw new ParameterException(reproduceLine,
@@ -66,19 +73,25 @@ final class ReproduceStrategy implements IExecutionStrategy {
         for (Experiment experiment : selected) {
             experiment.validate();
         }
-        return runAll(selected, context, List.copyOf(registered.keySet()), reproduceLine);
+        for (Experiment experiment : selected) {
+            experiment.validateAgainstData(context);
+        }
+        return runAll(selected, commands, context, List.copyOf(registered.keySet()),
+                reproduceLine);
     }
 
-    private int runAll(List<Experiment> experiments, RunContext context, List<String> order,
-                       CommandLine reproduceLine) {
+    private int runAll(List<Experiment> experiments, Map<Experiment, String> commands,
+                       RunContext context, List<String> order, CommandLine reproduceLine) {
         ResultsStore store = new ResultsStore(context.outputFolder(), order);
         int failures = 0;
         for (Experiment experiment : experiments) {
             long start = System.nanoTime();
             try {
-                log.info("{}: starting (seed {}, {} threads, output {})", experiment.name(),
-                        context.seed(), context.threads(), context.outputFolder().toAbsolutePath());
-                ExperimentResult result = experiment.run(context);
+                log.info("{}: starting (seed {}, {}, output {})", experiment.name(),
+                        context.seed(), Counts.count(context.threads(), "thread"),
+                        context.outputFolder().toAbsolutePath());
+                ExperimentResult result = withCommand(experiment.run(context),
+                        commands.get(experiment));
                 store.save(result);
                 log.info("{}: finished in {} s; report in {}", experiment.name(),
                         String.format("%.1f", (System.nanoTime() - start) / 1e9),
@@ -93,6 +106,57 @@ final class ReproduceStrategy implements IExecutionStrategy {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Returns the command line that repeats one experiment's run: the options of
+     * {@code reproduce}, the experiment's name and its options, each as given.
+     */
+    static String commandLine(ParseResult reproduce, ParseResult experiment) {
+        StringBuilder command = new StringBuilder("./neuralbytes reproduce");
+        appendOptions(command, reproduce);
+        command.append(' ').append(experiment.commandSpec().name());
+        appendOptions(command, experiment);
+        return command.toString();
+    }
+
+    private static void appendOptions(StringBuilder command, ParseResult parsed) {
+        for (OptionSpec option : parsed.matchedOptions()) {
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                command.append(' ').append(option.longestName());
+                continue;
+            }
+            for (String value : option.originalStringValues()) {
+                command.append(' ').append(option.longestName()).append(' ')
+                        .append(shellQuoted(value));
+            }
+        }
+    }
+
+    /** Returns {@code value} as a shell reads it back: quoted unless it is plain. */
+    static String shellQuoted(String value) {
+        if (!value.isEmpty() && value.matches("[A-Za-z0-9_./,:=+@%-]+")) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** Puts a "Command:" line under the section's heading. */
+    static ExperimentResult withCommand(ExperimentResult result, String command) {
+        if (command == null) {
+            return result;
+        }
+        String section = result.reportSection();
+        int headingEnd = section.indexOf('\n');
+        String line = "Command: `" + command + "`\n\n";
+        String withLine = headingEnd < 0
+                ? section + "\n\n" + line
+                : section.substring(0, headingEnd + 1) + "\n" + line
+                        + section.substring(headingEnd + 1).stripLeading();
+        return new ExperimentResult(result.experiment(), result.runs(), withLine);
     }
 
     /** Returns the experiments of {@code reproduce} by name, in registration order. */

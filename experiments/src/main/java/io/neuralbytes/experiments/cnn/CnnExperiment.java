@@ -12,6 +12,7 @@ import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
+import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -181,9 +182,9 @@ public final class CnnExperiment implements Experiment {
 
         Evaluation heldOut = Evaluation.of(model, data.heldOut());
         Evaluation test = Evaluation.of(model, data.test());
-        LOG.info("Held-out accuracy: {} ({} of {} images)", percent(heldOut.accuracy()),
+        LOG.info("cnn: held-out accuracy: {} ({} of {} images)", percent(heldOut.accuracy()),
                 heldOut.correct(), heldOut.count());
-        LOG.info("Test accuracy: {} ({} of {} images of {})", percent(test.accuracy()),
+        LOG.info("cnn: test accuracy: {} ({} of {} images of {})", percent(test.accuracy()),
                 test.correct(), test.count(), Cifar10.TEST_FILE);
 
         CnnRun run = new CnnRun(context, data, config, settings, imagesPerFile, model, history,
@@ -198,14 +199,14 @@ public final class CnnExperiment implements Experiment {
             ProgressListener listener = (done, total, cost) -> {
                 progress.onProgress(done, total, cost);
                 if (done % LOG_EVERY == 0 || done == total || !Double.isFinite(cost)) {
-                    LOG.info("Epoch {}/{}, Cost: {}", done, total,
+                    LOG.info("cnn: Epoch {}/{}, Cost: {}", done, total,
                             String.format(Locale.ROOT, "%.4f", cost));
                 }
             };
             TrainingHistory history = ConvNetTrainer.train(model, data.train(), settings,
                     orderRng, listener);
             if (history.diverged()) {
-                LOG.warn("training stopped at epoch {} of {} because the average cost became"
+                LOG.warn("cnn: training stopped at epoch {} of {} because the average cost became"
                         + " {}; try a smaller --lr", history.epochs(), settings.epochs(),
                         history.finalCost());
             }
@@ -220,8 +221,8 @@ public final class CnnExperiment implements Experiment {
                 config.channels() == 1 ? "1 channel" : config.channels() + " channels",
                 rgb ? "RGB" : "grey", config.filterBias() ? "filter bias" : "no filter bias",
                 config.classes());
-        LOG.info("cnn: {} epochs, lr {}, batch size {}, {} order, seed {}, one thread",
-                settings.epochs(), settings.learningRate(), settings.batchSize(),
+        LOG.info("cnn: {}, lr {}, batch size {}, {} order, seed {}, one thread",
+                Counts.count(settings.epochs(), "epoch"), settings.learningRate(), settings.batchSize(),
                 settings.shuffle() ? "shuffled" : "fixed", context.seed());
         LOG.info("cnn: {} training and {} held-out images from the first {} of each training"
                         + " file, {} test images, read from {}", data.train().count(),

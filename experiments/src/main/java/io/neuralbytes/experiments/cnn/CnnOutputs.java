@@ -79,6 +79,7 @@ final class CnnOutputs {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("run", "cifar10-" + (config.channels() == 1 ? "grey" : "rgb"));
         entry.put("seconds", round(seconds, 3));
+        entry.put("initial_loss", history.epochs() == 0 ? null : history.costAtEpoch(1));
         entry.put("final_loss", history.finalCost());
         entry.put("test_accuracy", run.test().accuracy());
         entry.put("heldout_accuracy", run.heldOut().accuracy());
@@ -90,6 +91,7 @@ final class CnnOutputs {
         entry.put("epochs", settings.epochs());
         entry.put("epochs_trained", history.epochs());
         entry.put("diverged", history.diverged());
+        entry.put("diverged_at", history.diverged() ? history.epochs() : null);
         entry.put("learning_rate", settings.learningRate());
         entry.put("batch_size", settings.batchSize());
         entry.put("shuffle", settings.shuffle());

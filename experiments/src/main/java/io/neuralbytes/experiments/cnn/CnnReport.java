@@ -6,6 +6,7 @@ import io.neuralbytes.cnn.TrainingHistory;
 import io.neuralbytes.cnn.TrainingSettings;
 import io.neuralbytes.experiments.cnn.CifarSubset.FileIdentity;
 import io.neuralbytes.experiments.cnn.CnnExperiment.CnnRun;
+import io.neuralbytes.experiments.output.Counts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class CnnReport {
         md.append(String.format(
                 "One convolution layer (%d filters of %dx%d over %s, stride 1, no padding, %s),"
                         + " ReLU, a dense layer of %d x %,d and softmax with cross-entropy,"
-                        + " trained by SGD (%s, lr %s, %d epochs, %s). Images: the first %d of"
+                        + " trained by SGD (%s, lr %s, %s, %s). Images: the first %d of"
                         + " each of the five training files, %,d for training and %,d held out"
                         + " (split drawn from seed %d), and the %,d images of test_batch.bin."
                         + "\n\n",
@@ -38,7 +39,7 @@ final class CnnReport {
                 config.classes(), config.featureCount(),
                 settings.batchSize() == 1 ? "one image per update"
                         : "mean gradient of " + settings.batchSize() + " images per update",
-                settings.learningRate(), settings.epochs(),
+                settings.learningRate(), Counts.count(settings.epochs(), "epoch"),
                 settings.shuffle() ? "order shuffled every epoch" : "same order every epoch",
                 run.imagesPerFile(), run.data().train().count(), run.data().heldOut().count(),
                 run.context().seed(), run.data().test().count()));

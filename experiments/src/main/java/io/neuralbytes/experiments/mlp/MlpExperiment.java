@@ -4,6 +4,8 @@ import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
+import io.neuralbytes.experiments.output.Counts;
+import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,6 +55,9 @@ public final class MlpExperiment implements Experiment {
     /** The original added two long runs to the grid: this many epochs at 0.01 and 0.1. */
     static final int LONG_EPOCHS = 80_000;
     static final List<Double> LONG_RATES = List.of(1e-2, 1e-1);
+    /** Names of the plots of one run, {@code <run>-loss.png} and {@code <run>-boundary.png}. */
+    static final Pattern RUN_FILES =
+            Pattern.compile("e[0-9]+-lr[0-9.e+-]+-(loss|boundary)\\.png");
 
     private static final Logger log = LoggerFactory.getLogger(MlpExperiment.class);
 
@@ -141,10 +147,11 @@ public final class MlpExperiment implements Experiment {
         List<MlpRunSettings> planned = plannedRuns();
         int[] widths = hiddenWidths();
         Path folder = context.experimentFolder(NAME);
-        log.info("mlp: {} runs on logical OR (4 points), network 2-{}1, sigmoid units, MSE,"
+        log.info("mlp: {} on logical OR (4 points), network 2-{}1, sigmoid units, MSE,"
                         + " full-batch gradient descent, weights uniform in [-0.1, 0.1),"
-                        + " seed {}, {} threads",
-                planned.size(), widthsText(widths), context.seed(), context.threads());
+                        + " seed {}, {}",
+                Counts.count(planned.size(), "run"), widthsText(widths), context.seed(),
+                Counts.count(context.threads(), "thread"));
 
         long start = System.nanoTime();
         List<MlpRunResult> results = runAll(planned, widths, context);
@@ -152,7 +159,14 @@ public final class MlpExperiment implements Experiment {
 
         MlpReport report = new MlpReport(results, widths, context.seed(), seconds);
         AtomicFiles.writeString(folder.resolve("predictions.txt"), report.predictionsText());
-        log.info("mlp: {} runs in {} s; plots and predictions.txt in {}", results.size(),
+        List<String> written = new ArrayList<>();
+        for (MlpRunResult result : results) {
+            written.add(result.lossPlot());
+            written.add(result.boundaryPlot());
+        }
+        PreviousRunFiles.delete(folder, RUN_FILES, written);
+        log.info("mlp: {} in {} s; plots and predictions.txt in {}",
+                Counts.count(results.size(), "run"),
                 String.format("%.1f", seconds), folder.toAbsolutePath());
         return new ExperimentResult(NAME, report.summaryEntries(), report.markdownSection());
     }

@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.mlp;
 
+import io.neuralbytes.experiments.output.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ final class MlpReport {
             entry.put("final_loss", r.history().finalCost());
             entry.put("accuracy", r.accuracy());
             entry.put("predictions", r.predictions().clone());
-            entry.put("diverged_at_epoch", r.history().divergenceEpoch().isPresent()
+            entry.put("diverged", r.history().divergenceEpoch().isPresent());
+            entry.put("diverged_at", r.history().divergenceEpoch().isPresent()
                     ? r.history().divergenceEpoch().getAsInt() : null);
             entry.put("hidden_widths", hiddenWidths.clone());
             entry.put("seed", seed);
@@ -64,13 +66,14 @@ final class MlpReport {
     /** Returns the report.md section: settings, a table of all runs, then every plot. */
     String markdownSection() {
         StringBuilder md = new StringBuilder();
-        md.append("## MLP on logical OR\n\n");
+        md.append("## mlp: MLP on logical OR\n\n");
         md.append("Network ").append(networkText()).append(": sigmoid units in every layer,"
                 + " cost J = 1/(2m) sum (a - y)^2 with m = 4, full-batch gradient descent (one"
                 + " update per epoch), every weight and bias uniform in [-0.1, 0.1).\n\n");
         md.append("Data: the four points (0,0), (0,1), (1,0), (1,1) with targets 0, 1, 1, 1"
                 + " (logical OR), built in. Seed ").append(seed).append("; every run starts"
-                + " from the same weights. ").append(results.size()).append(" runs in ")
+                + " from the same weights. ").append(Counts.count(results.size(), "run"))
+                .append(" in ")
                 .append(String.format(Locale.ROOT, "%.1f", seconds)).append(" s.\n\n");
         md.append("Accuracy is the fraction of the four points on the right side of 0.5."
                 + " Predictions for each run are also in `mlp/predictions.txt`.\n\n");

@@ -4,6 +4,7 @@ import io.neuralbytes.core.Matrix;
 import io.neuralbytes.core.ProgressListener;
 import io.neuralbytes.core.RandomSource;
 import io.neuralbytes.experiments.output.AtomicFiles;
+import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.plot.HeatMapPlot;
 import io.neuralbytes.experiments.plot.LineChart;
 import io.neuralbytes.mlp.Mlp;
@@ -81,7 +82,8 @@ final class MlpRun {
             epochs[k] = k;
             cost[k] = costs[k - 1];
         }
-        String title = "MLP on OR: cost, " + settings.epochs() + " epochs, learning rate "
+        String title = "MLP on OR: cost, " + Counts.count(settings.epochs(), "epoch")
+                + ", learning rate "
                 + MlpRunSettings.formatRate(settings.learningRate());
         return new LineChart(title, "epoch", "cost J = 1/(2m) sum (a - y)^2")
                 .series("cost", epochs, cost);
@@ -100,7 +102,8 @@ final class MlpRun {
         }
         double[] p = mlp.predict(grid).data();
 
-        String title = "Decision boundary, " + settings.epochs() + " epochs, learning rate "
+        String title = "Decision boundary, " + Counts.count(settings.epochs(), "epoch")
+                + ", learning rate "
                 + MlpRunSettings.formatRate(settings.learningRate());
         HeatMapPlot plot = new HeatMapPlot(title, "x1", "x2")
                 .grid(PLOT_MIN, PLOT_MAX, PLOT_MIN, PLOT_MAX, n, n, p)

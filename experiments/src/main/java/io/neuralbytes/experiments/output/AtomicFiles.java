@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.output;
 
+import io.neuralbytes.datasets.TemporaryFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import javax.imageio.ImageIO;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content,
  * never a half-written file: the bytes go to a temporary file in the target's folder, which
- * is then moved over the target.
+ * is then moved over the target. {@link TemporaryFiles} names the temporary files, gives them
+ * the umask's permissions, and deletes them when the program is stopped or was killed.
  */
 public final class AtomicFiles {
 
@@ -24,8 +25,6 @@ public final class AtomicFiles {
     public interface StreamWriter {
         void writeTo(OutputStream out) throws IOException;
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -38,18 +37,17 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        // Not Files.createTempFile: its owner-only permissions would stay on the final file.
-        Path temporary = folder.resolve("." + absolute.getFileName() + "."
-                + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Path temporary = TemporaryFiles.create(absolute);
         try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
                 body.writeTo(out);
             }
             moveIntoPlace(temporary, absolute);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temporary);
             throw e;
+        } finally {
+            TemporaryFiles.release(temporary);
         }
     }
 

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.neuralbytes.experiments.ExperimentResult;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,12 +28,15 @@ import java.util.regex.Pattern;
  * keeps those of the others. Sections and entries are ordered by the experiment order given
  * to the constructor; experiments missing from it come last, by name. In {@code report.md}
  * each section sits between the HTML comments {@code <!-- begin NAME -->} and
- * {@code <!-- end NAME -->}, which is how a later save finds it again.
+ * {@code <!-- end NAME -->}, which is how a later save finds it again. Saves into one folder
+ * are serialised by a file lock; see {@link #save}.
  */
 public final class ResultsStore {
 
     public static final String SUMMARY_FILE = "summary.json";
     public static final String REPORT_FILE = "report.md";
+    /** Hidden, empty file whose lock guards the read-merge-write of the two files. */
+    public static final String LOCK_FILE = ".neuralbytes.lock";
 
     private static final Pattern SECTION = Pattern.compile(
             "<!-- begin ([A-Za-z0-9_-]+) -->\\n(.*?)<!-- end \\1 -->", Pattern.DOTALL);
@@ -58,10 +64,33 @@ public final class ResultsStore {
         return outputFolder.resolve(REPORT_FILE);
     }
 
-    /** Merges {@code result} into both files, each rewritten atomically. */
-    public synchronized void save(ExperimentResult result) throws IOException {
-        saveSummary(result);
-        saveReport(result);
+    /**
+     * Merges {@code result} into both files, each rewritten atomically. The read, merge and
+     * write hold an exclusive lock on {@value #LOCK_FILE} in the output folder, so that runs
+     * saving into one folder at the same time, from one process or several, each keep the
+     * others' entries.
+     */
+    public void save(ExperimentResult result) throws IOException {
+        Files.createDirectories(outputFolder);
+        // FileChannel.lock is held per process, and a second lock on the same file from the
+        // same JVM fails instead of waiting, so threads of one JVM first take this monitor.
+        synchronized (ResultsStore.class) {
+            try (FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                saveSummary(result);
+                saveReport(result);
+            }
+        }
+    }
+
+    /**
+     * Returns the lock file. It stays after the save, empty: deleting it would let a process
+     * that opened it before the deletion and one that creates it afresh hold "the" lock at
+     * once.
+     */
+    public Path lockFile() {
+        return outputFolder.resolve(LOCK_FILE);
     }
 
     /**

@@ -174,6 +174,10 @@ public final class LineChart {
             placeholder.setMarker(SeriesMarkers.NONE);
             placeholder.setLineColor(Color.RED);
         }
+        // The x axis is stretched to reach the divergence: with one finite point before it,
+        // XChart 3.8.8 drew the line on the wrong side of that point.
+        Double xMax = chart.getStyler().getXAxisMax();
+        chart.getStyler().setXAxisMax(xMax == null ? s.x[end] : Math.max(xMax, s.x[end]));
         AnnotationLine divergence = new AnnotationLine(s.x[end], true, false);
         chart.addAnnotation(divergence);
         chart.getStyler().setAnnotationLineColor(Color.RED);

@@ -22,6 +22,6 @@ public final class LstmExperiment extends SequenceExperiment {
 
   @Override
   String title() {
-    return "LSTM: character and word language models";
+    return "LSTM, character and word language models";
   }
 }

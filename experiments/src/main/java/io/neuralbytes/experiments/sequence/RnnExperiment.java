@@ -23,6 +23,6 @@ public final class RnnExperiment extends SequenceExperiment {
 
   @Override
   String title() {
-    return "RNN: character and word language models";
+    return "vanilla RNN, character and word language models";
   }
 }

@@ -1,8 +1,11 @@
 package io.neuralbytes.experiments.sequence;
 
+import io.neuralbytes.datasets.Novels;
+import io.neuralbytes.datasets.Vocabulary;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.RunContext;
+import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,7 +62,7 @@ abstract class SequenceExperiment implements Experiment {
   double learningRate = 0.01;
 
   @Option(names = "--sample-length", paramLabel = "N",
-      description = "Tokens per sample (default: ${DEFAULT-VALUE}).")
+      description = "Tokens per sample, at least 1 (default: ${DEFAULT-VALUE}).")
   int sampleLength = 40;
 
   @Option(names = "--sample-every", paramLabel = "N",
@@ -83,8 +86,8 @@ abstract class SequenceExperiment implements Experiment {
 
   @Option(names = "--prime", paramLabel = "TEXT",
       description = "After training, also draw a sample that continues TEXT (lower-cased)"
-          + " from a zero state; every character or word of TEXT must be in the run's"
-          + " vocabulary.")
+          + " from a zero state. Every character or word of TEXT must be in the run's"
+          + " vocabulary; this is checked before the first step.")
   String priming;
 
   @Option(names = "--keep-gutenberg-header",
@@ -103,9 +106,7 @@ abstract class SequenceExperiment implements Experiment {
     requirePositive("--hidden", hidden);
     requirePositive("--window", window);
     requirePositive("--sample-every", sampleEvery);
-    if (sampleLength < 0) {
-      throw invalid("--sample-length must be 0 or more, got " + sampleLength);
-    }
+    requirePositive("--sample-length", sampleLength);
     if (words < 2) {
       throw invalid("--words must be at least 2, got " + words);
     }
@@ -128,26 +129,61 @@ abstract class SequenceExperiment implements Experiment {
     selectedRuns();
   }
 
+  /**
+   * Checks --prime against the vocabulary of every selected run whose novel is already in
+   * the data folder, so that a bad priming text stops the program before anything trains.
+   */
+  @Override
+  public void validateAgainstData(RunContext context) {
+    if (priming == null) {
+      return;
+    }
+    TextRunSettings settings = settings(context.seed());
+    for (TextRunSpec run : selectedRuns()) {
+      Vocabulary vocabulary;
+      try {
+        if (!Novels.isPresent(context.dataFolder(), run.ebook())) {
+          continue;
+        }
+        vocabulary = TextRun.loadVocabulary(run, settings, context.dataFolder());
+      } catch (IOException | IllegalArgumentException e) {
+        // A problem with the novel itself is reported when the run loads it.
+        continue;
+      }
+      try {
+        TextRun.encodePriming(priming, vocabulary, run);
+      } catch (IllegalArgumentException e) {
+        throw invalid(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public ExperimentResult run(RunContext context) throws IOException {
     Path folder = context.experimentFolder(name());
     TextRunSettings settings = settings(context.seed());
     List<TextRunResult> results = new ArrayList<>();
     List<Map<String, Object>> entries = new ArrayList<>();
+    List<String> written = new ArrayList<>();
     for (TextRunSpec run : selectedRuns()) {
       // Downloads the novel first when the data folder lacks it, unless --offline.
       context.data().novel(run.ebook());
       TextRunResult result = TextRun.run(run, settings, context.dataFolder(), context.threads(),
           planned -> ProgressReporter.start(run.run(), "steps", planned));
-      TextRunReport.writeFiles(folder, result);
-      LOG.info("{}: {} in {} s (the original took {} s for 100 steps); loss {} at the first"
-              + " step, mean {} over the last 10; files in {}", run.run(),
-          TextRun.count(result.losses().length, "step"), format(result.seconds(), 1),
-          format(run.originalSeconds(), 0), format(result.losses()[0], 1),
-          format(TextRunReport.meanOfLast(result, 10), 1), folder.toAbsolutePath());
+      written.addAll(TextRunReport.writeFiles(folder, result));
+      if (result.losses().length > 0) {
+        LOG.info("{}: {} in {} s (the original took {} s for 100 steps); loss {} at the first"
+                + " step, mean {} over the last {}; files in {}", run.run(),
+            TextRun.count(result.losses().length, "step"), format(result.seconds(), 1),
+            format(run.originalSeconds(), 0), format(result.losses()[0], 1),
+            format(TextRunReport.meanOfLast(result), 1),
+            TextRun.count(TextRunReport.lastStepsAveraged(result), "step"),
+            folder.toAbsolutePath());
+      }
       results.add(result);
       entries.add(TextRunReport.summaryEntry(result));
     }
+    PreviousRunFiles.delete(folder, TextRunReport.fileNames(runs()), written);
     return new ExperimentResult(name(), entries,
         SequenceReportSection.markdown(name(), title(), settings, results));
   }

@@ -10,6 +10,7 @@ import io.neuralbytes.datasets.TextCorpus;
 import io.neuralbytes.datasets.TextSplit;
 import io.neuralbytes.datasets.Vocabulary;
 import io.neuralbytes.datasets.WordVocabulary;
+import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import io.neuralbytes.experiments.sequence.TextRunResult.Sample;
 import io.neuralbytes.sequence.Sampler;
@@ -56,13 +57,13 @@ final class TextRun {
       int threads, LongFunction<ProgressReporter> progressFactory) throws IOException {
     long start = System.nanoTime();
     Path file = Novels.find(dataFolder, spec.ebook());
-    TextCorpus corpus = TextCorpus.load(file,
-        TextCorpus.Options.defaults().withStripGutenberg(settings.stripGutenbergHeader()));
-    Vocabulary vocabulary = spec.level() == TextRunSpec.Level.CHAR
-        ? CharVocabulary.codes256()
-        : WordVocabulary.mostFrequent(corpus, settings.wordVocabularySize());
+    TextCorpus corpus = load(file, settings);
+    Vocabulary vocabulary = vocabulary(spec, settings, corpus);
     EncodedText encoded = vocabulary.encode(corpus);
-    encoded.requireWindow(settings.window());
+    boolean headerStripped = settings.stripGutenbergHeader() && corpus.hasGutenbergStart();
+    boolean footerStripped = settings.stripGutenbergHeader() && corpus.hasGutenbergEnd();
+    requireWindow(encoded, settings.window(), headerStripped || footerStripped);
+    // The vocabulary is known now, so a bad priming text stops the run before the first step.
     int[] priming = settings.priming() == null
         ? null
         : encodePriming(settings.priming(), vocabulary, spec);
@@ -99,12 +100,12 @@ final class TextRun {
     Training training;
     try (ProgressReporter progress = progressFactory.apply(planned)) {
       training = settings.epochMode()
-          ? trainEpochs(trainer, sampler, sampleRng, vocabulary, validation, settings, planned,
+          ? trainEpochs(spec, trainer, sampler, sampleRng, vocabulary, validation, settings, planned,
               progress::onProgress)
-          : trainSteps(trainer, sampler, sampleRng, vocabulary, settings,
+          : trainSteps(spec, trainer, sampler, sampleRng, vocabulary, settings,
               progress::onProgress);
     }
-    if (priming != null) {
+    if (priming != null && training.divergedAt == 0) {
       int[] drawn = sampler.sample(priming, settings.sampleLength(), settings.temperature(),
           sampleRng);
       training.samples.add(new Sample(trainer.steps(), 0, vocabulary.decode(priming),
@@ -112,20 +113,81 @@ final class TextRun {
     }
     long end = System.nanoTime();
 
+    TextRunResult.Divergence divergence = training.divergedAt == 0
+        ? null
+        : new TextRunResult.Divergence(training.divergedAt, training.divergenceReason);
     return new TextRunResult(spec, settings, file, Checksums.sha256(file), vocabulary,
-        text.length,
+        text.length, headerStripped, footerStripped,
         encoded.unknownCount(), train.length, training.losses(), training.windowLengths(),
-        training.samples, training.validationLosses, training.trainLosses,
+        training.samples, divergence,
+        Arrays.copyOf(training.validationLosses, training.completedEpochs),
+        Arrays.copyOf(training.trainLosses, training.completedEpochs),
         (end - trainingStart) / 1e9, (end - start) / 1e9);
   }
 
-  private static Training trainSteps(SequenceTrainer trainer, Sampler sampler,
+  /**
+   * Checks that the text has the tokens of one window. The message names the file and tells
+   * whether the Project Gutenberg header and footer were removed, often why a text is short.
+   */
+  private static void requireWindow(EncodedText encoded, int window, boolean stripped) {
+    try {
+      encoded.requireWindow(window);
+    } catch (IllegalArgumentException e) {
+      if (!stripped) {
+        throw e;
+      }
+      throw new IllegalArgumentException(e.getMessage() + "; this counts only the text between"
+          + " the Project Gutenberg START and END lines"
+          + (encoded.length() == 0 ? ", and there is none" : "")
+          + " (--keep-gutenberg-header trains on the whole file)", e);
+    }
+  }
+
+  /**
+   * Takes one training step, or records the divergence in {@code training} and returns
+   * false when the loss or a gradient is not finite; the weights then stay as before it.
+   */
+  private static boolean step(TextRunSpec spec, SequenceTrainer trainer, Training training) {
+    try {
+      double loss = trainer.step();
+      training.add(loss, trainer.lastWindowLength());
+      return true;
+    } catch (IllegalStateException e) {
+      training.divergedAt = trainer.steps() + 1;
+      training.divergenceReason = e.getMessage();
+      LOG.warn("{}: {}; the losses of the {} before it are kept; try a smaller --lr",
+          spec.run(), e.getMessage(), count((int) trainer.steps(), "step"));
+      return false;
+    }
+  }
+
+  /** Returns the vocabulary that {@link #run} builds for {@code spec} and {@code settings}. */
+  static Vocabulary loadVocabulary(TextRunSpec spec, TextRunSettings settings, Path dataFolder)
+      throws IOException {
+    return vocabulary(spec, settings, load(Novels.find(dataFolder, spec.ebook()), settings));
+  }
+
+  private static TextCorpus load(Path file, TextRunSettings settings) throws IOException {
+    return TextCorpus.load(file,
+        TextCorpus.Options.defaults().withStripGutenberg(settings.stripGutenbergHeader()));
+  }
+
+  private static Vocabulary vocabulary(TextRunSpec spec, TextRunSettings settings,
+      TextCorpus corpus) {
+    return spec.level() == TextRunSpec.Level.CHAR
+        ? CharVocabulary.codes256()
+        : WordVocabulary.mostFrequent(corpus, settings.wordVocabularySize());
+  }
+
+  private static Training trainSteps(TextRunSpec spec, SequenceTrainer trainer, Sampler sampler,
       RandomSource sampleRng, Vocabulary vocabulary, TextRunSettings settings,
       ProgressListener progress) {
     Training training = new Training(settings.steps());
     for (int step = 1; step <= settings.steps(); step++) {
-      double loss = trainer.step();
-      training.add(loss, trainer.lastWindowLength());
+      if (!step(spec, trainer, training)) {
+        break;
+      }
+      double loss = training.losses[training.count - 1];
       progress.onProgress(step, settings.steps(), loss);
       if (step % settings.sampleEvery() == 0) {
         training.samples.add(sample(trainer, sampler, sampleRng, vocabulary, settings, 0));
@@ -134,7 +196,7 @@ final class TextRun {
     return training;
   }
 
-  private static Training trainEpochs(SequenceTrainer trainer, Sampler sampler,
+  private static Training trainEpochs(TextRunSpec spec, SequenceTrainer trainer, Sampler sampler,
       RandomSource sampleRng, Vocabulary vocabulary, int[] validation, TextRunSettings settings,
       long planned, ProgressListener progress) {
     Training training = new Training(planned);
@@ -144,8 +206,10 @@ final class TextRun {
       double lossSum = 0.0;
       long tokens = 0;
       do {
-        double loss = trainer.step();
-        training.add(loss, trainer.lastWindowLength());
+        if (!step(spec, trainer, training)) {
+          return training;
+        }
+        double loss = training.losses[training.count - 1];
         lossSum += loss;
         tokens += trainer.lastWindowLength();
         progress.onProgress(trainer.steps(), planned, loss);
@@ -153,9 +217,10 @@ final class TextRun {
       training.trainLosses[epoch - 1] = lossSum / tokens;
       training.validationLosses[epoch - 1] =
           SequenceTrainer.meanLoss(trainer.model(), validation, settings.window());
-      LOG.info("epoch {}: mean loss per token {} on the training text, {} on the held-out"
-              + " text", epoch, String.format("%.4f", training.trainLosses[epoch - 1]),
+      LOG.info("{}: epoch {}: mean loss per token {} on the training text, {} on the held-out"
+              + " text", spec.run(), epoch, String.format("%.4f", training.trainLosses[epoch - 1]),
           String.format("%.4f", training.validationLosses[epoch - 1]));
+      training.completedEpochs = epoch;
       training.samples.add(sample(trainer, sampler, sampleRng, vocabulary, settings, epoch));
     }
     return training;
@@ -170,12 +235,12 @@ final class TextRun {
   static int[] encodePriming(String text, Vocabulary vocabulary, TextRunSpec spec) {
     EncodedText encoded = vocabulary.encode("priming text", text.toLowerCase(Locale.ROOT));
     if (encoded.length() == 0) {
-      throw new IllegalArgumentException("priming text '" + text + "' has no "
+      throw new IllegalArgumentException("--prime '" + text + "' has no "
           + (spec.level() == TextRunSpec.Level.CHAR ? "character" : "word")
           + "; give at least one");
     }
     if (encoded.unknownCount() > 0) {
-      throw new IllegalArgumentException("priming text '" + text + "' has "
+      throw new IllegalArgumentException("--prime '" + text + "' has "
           + encoded.unknownTokens().keySet() + " outside the vocabulary of " + spec.run()
           + " (" + vocabulary.describe() + "); use tokens of " + spec.title());
     }
@@ -194,7 +259,7 @@ final class TextRun {
 
   /** Returns "1 step", "100 steps" and so on. */
   static String count(int n, String unit) {
-    return n + " " + unit + (n == 1 ? "" : "s");
+    return Counts.count(n, unit);
   }
 
   private static int ceilDiv(int a, int b) {
@@ -209,6 +274,10 @@ final class TextRun {
     private final List<Sample> samples = new ArrayList<>();
     private double[] validationLosses = new double[0];
     private double[] trainLosses = new double[0];
+    private int completedEpochs;
+    /** The step at which training diverged, counted from 1, or 0. */
+    private long divergedAt;
+    private String divergenceReason;
 
     Training(long expectedSteps) {
       int capacity = (int) Math.min(Math.max(expectedSteps, 16), Integer.MAX_VALUE - 8);

@@ -5,10 +5,14 @@ import io.neuralbytes.experiments.plot.LineChart;
 import io.neuralbytes.experiments.sequence.TextRunResult.Sample;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Writes the files of one text run into its experiment's folder and builds its summary entry
@@ -17,8 +21,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@code <run>-loss.csv}: step, window length, loss summed over the window, loss per
  *       token;</li>
- *   <li>{@code <run>-loss.png}: the loss per step, raw and as a moving average;</li>
- *   <li>{@code <run>-samples.txt}: the samples;</li>
+ *   <li>{@code <run>-loss.png}: the loss per step, raw and as a moving average: summed over
+ *       the window in step mode, per token in epoch mode (where the last window of a pass is
+ *       shorter); a divergence is marked at its step;</li>
+ *   <li>{@code <run>-samples.txt}: the samples, one a line, a line break shown as
+ *       {@value #LINE_BREAK} as in report.md;</li>
  *   <li>{@code <run>-vocabulary.txt}: the vocabulary the token indices refer to;</li>
  *   <li>in epoch mode, {@code <run>-epochs.csv}: mean training and validation loss per token
  *       after each pass.</li>
@@ -28,19 +35,37 @@ final class TextRunReport {
   /** Steps averaged by the smoothed loss curve (at least; more for long runs). */
   private static final int SMOOTHING_STEPS = 10;
 
+  /** Stands for a line break in a sample or a quoted token, in every file. */
+  static final String LINE_BREAK = "↵";
+
+  /** Steps at the end of a run averaged by {@code mean_loss_last_steps}, at most. */
+  static final int LAST_STEPS = 10;
+
   private TextRunReport() {
   }
 
-  /** Writes the run's files into {@code folder}. */
-  static void writeFiles(Path folder, TextRunResult result) throws IOException {
+  /** Writes the run's files into {@code folder} and returns their names. */
+  static List<String> writeFiles(Path folder, TextRunResult result) throws IOException {
     String run = result.spec().run();
     AtomicFiles.writeString(folder.resolve(run + "-loss.csv"), lossCsv(result));
     AtomicFiles.writePng(folder.resolve(run + "-loss.png"), lossChart(result).render());
     AtomicFiles.writeString(folder.resolve(run + "-samples.txt"), samplesText(result));
     result.vocabulary().save(folder.resolve(run + "-vocabulary.txt"));
+    List<String> written = new ArrayList<>(List.of(run + "-loss.csv", run + "-loss.png",
+        run + "-samples.txt", run + "-vocabulary.txt"));
     if (result.settings().epochMode()) {
       AtomicFiles.writeString(folder.resolve(run + "-epochs.csv"), epochsCsv(result));
+      written.add(run + "-epochs.csv");
     }
+    return written;
+  }
+
+  /** Returns the pattern of the names {@link #writeFiles} gives the files of these runs. */
+  static Pattern fileNames(List<TextRunSpec> runs) {
+    String names = runs.stream().map(run -> Pattern.quote(run.run()))
+        .collect(Collectors.joining("|"));
+    return Pattern.compile("(" + names + ")-(loss\\.csv|loss\\.png|samples\\.txt"
+        + "|vocabulary\\.txt|epochs\\.csv)");
   }
 
   static String lossCsv(TextRunResult result) {
@@ -63,14 +88,43 @@ final class TextRunReport {
     return csv.toString();
   }
 
-  private static LineChart lossChart(TextRunResult result) {
-    double[] losses = result.losses();
+  static LineChart lossChart(TextRunResult result) {
+    boolean perToken = result.settings().epochMode();
+    double[] losses = perToken ? lossesPerToken(result) : result.losses();
     int smoothing = Math.max(SMOOTHING_STEPS, losses.length / 100);
-    return new LineChart(result.spec().run() + ": " + result.spec().title(),
-        "step (one window of " + result.settings().window() + " tokens)",
-        "loss summed over the window")
-        .series("loss", losses)
-        .series("mean of the last " + smoothing + " steps", movingAverage(losses, smoothing));
+    String window = "window of " + result.settings().window() + " tokens";
+    LineChart chart = new LineChart(result.spec().run() + ": " + result.spec().title(), "step",
+        perToken ? "loss per token of the step's " + window : "loss summed over the " + window);
+    if (result.diverged()) {
+      // The non-finite point after the kept losses makes the chart mark the divergence.
+      double[] marked = Arrays.copyOf(losses, losses.length + 1);
+      marked[losses.length] = divergedValue(result.divergence().reason());
+      chart.series("loss", marked);
+    } else {
+      chart.series("loss", losses);
+    }
+    if (losses.length > 0) {
+      chart.series("mean of the last " + smoothing + " steps", movingAverage(losses, smoothing));
+    }
+    return chart;
+  }
+
+  /** Returns each step's loss divided by its window's tokens. */
+  static double[] lossesPerToken(TextRunResult result) {
+    double[] losses = result.losses();
+    double[] perToken = new double[losses.length];
+    for (int s = 0; s < losses.length; s++) {
+      perToken[s] = losses[s] / result.windowLengths()[s];
+    }
+    return perToken;
+  }
+
+  /** Returns the non-finite value the trainer's message names: NaN or an infinity. */
+  private static double divergedValue(String reason) {
+    if (reason.contains(" is -Infinity")) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return reason.contains(" is Infinity") ? Double.POSITIVE_INFINITY : Double.NaN;
   }
 
   /** Returns the mean of each value and the up to {@code span - 1} values before it. */
@@ -98,7 +152,7 @@ final class TextRunReport {
         text.append(", primed from a zero state");
       }
       text.append(", starting after ").append(quote(sample.start())).append(":\n")
-          .append(sample.text()).append("\n\n");
+          .append(showLineBreaks(sample.text())).append("\n\n");
     }
     return text.toString();
   }
@@ -113,7 +167,8 @@ final class TextRunReport {
     entry.put("novel", result.spec().title());
     entry.put("ebook", result.spec().ebook());
     entry.put("file", result.file().getFileName().toString());
-    entry.put("gutenberg_header_stripped", settings.stripGutenbergHeader());
+    entry.put("gutenberg_header_stripped", result.headerStripped());
+    entry.put("gutenberg_footer_stripped", result.footerStripped());
 
     entry.put("text_tokens", result.textTokens());
     entry.put("unknown_tokens", result.unknownTokens());
@@ -129,10 +184,16 @@ final class TextRunReport {
     entry.put("training_seconds", round(result.trainingSeconds(), 3));
     entry.put("original_seconds", result.spec().originalSeconds());
 
+    double[] losses = result.losses();
     entry.put("uniform_loss", uniformLoss(result));
-    entry.put("first_loss", result.losses()[0]);
-    entry.put("final_loss", result.losses()[result.losses().length - 1]);
-    entry.put("mean_loss_last_10_steps", meanOfLast(result, 10));
+    entry.put("initial_loss", losses.length == 0 ? null : losses[0]);
+    entry.put("final_loss", result.diverged() ? null : finalLoss(result));
+    entry.put("final_loss_means", finalLossMeaning(settings));
+    entry.put("mean_loss_last_steps", losses.length == 0 ? null : meanOfLast(result));
+    entry.put("last_steps_averaged", lastStepsAveraged(result));
+    entry.put("diverged", result.diverged());
+    entry.put("diverged_at", result.diverged() ? result.divergence().step() : null);
+    entry.put("divergence", result.diverged() ? result.divergence().reason() : null);
     if (settings.epochMode()) {
       entry.put("train_loss_per_token", List.of(boxed(result.trainLosses())));
       entry.put("validation_loss_per_token", List.of(boxed(result.validationLosses())));
@@ -140,14 +201,40 @@ final class TextRunReport {
     return entry;
   }
 
+  /**
+   * Returns the final loss. In step mode it is the loss of the last step, summed over its
+   * window. In epoch mode it is the mean loss per token of the last whole pass over the
+   * training text, so that the shorter last window of a pass does not distort it.
+   */
+  static double finalLoss(TextRunResult result) {
+    if (result.settings().epochMode()) {
+      return result.trainLosses()[result.trainLosses().length - 1];
+    }
+    return result.losses()[result.losses().length - 1];
+  }
+
+  /** Says in words what {@link #finalLoss} is, for summary.json. */
+  static String finalLossMeaning(TextRunSettings settings) {
+    return settings.epochMode()
+        ? "mean loss per token of the last pass over the training text"
+        : "loss of the last step, summed over its window of up to " + settings.window()
+            + " tokens";
+  }
+
   /** Returns the loss of a uniform guess over one full window: T ln V. */
   static double uniformLoss(TextRunResult result) {
     return result.settings().window() * Math.log(result.vocabulary().size());
   }
 
-  static double meanOfLast(TextRunResult result, int steps) {
+  /** Returns the number of steps {@link #meanOfLast} averages: min(10, steps trained). */
+  static int lastStepsAveraged(TextRunResult result) {
+    return Math.min(LAST_STEPS, result.losses().length);
+  }
+
+  /** Returns the mean loss of the last {@link #lastStepsAveraged} steps, summed per window. */
+  static double meanOfLast(TextRunResult result) {
     int count = result.losses().length;
-    return result.meanLoss(Math.max(1, count - steps + 1), count);
+    return result.meanLoss(count - lastStepsAveraged(result) + 1, count);
   }
 
   private static Double[] boxed(double[] values) {
@@ -163,8 +250,13 @@ final class TextRunReport {
     return Math.round(value * scale) / scale;
   }
 
-  /** Returns a token in quotes, with a line break shown as \n. */
+  /** Returns a token in quotes, with a line break shown as {@value #LINE_BREAK}. */
   static String quote(String token) {
-    return "\"" + token.replace("\n", "\\n") + "\"";
+    return "\"" + showLineBreaks(token) + "\"";
+  }
+
+  /** Returns the text with each line break shown as {@value #LINE_BREAK}. */
+  static String showLineBreaks(String text) {
+    return text.replace("\n", LINE_BREAK);
   }
 }

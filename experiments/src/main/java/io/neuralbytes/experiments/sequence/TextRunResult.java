@@ -13,20 +13,28 @@ import java.util.List;
  * @param fileSha256 the SHA-256 checksum of that file, hexadecimal
  * @param vocabulary the vocabulary the tokens index
  * @param textTokens tokens of the whole text
+ * @param headerStripped whether a Project Gutenberg START line was found and the text before
+ *     it removed
+ * @param footerStripped whether a Project Gutenberg END line was found and the text after it
+ *     removed
  * @param unknownTokens tokens of the text that fell on the unknown index
  * @param trainTokens tokens trained on (the whole text in step mode)
  * @param losses the loss of every step, summed over its window
  * @param windowLengths the number of inputs of every step's window
  * @param samples the samples drawn during training
+ * @param divergence where and why training stopped on a NaN or infinite loss or gradient, or
+ *     null when it did not
  * @param validationLosses in epoch mode, the mean validation loss per token after each pass;
  *     empty in step mode
  * @param trainLosses in epoch mode, the mean training loss per token of each pass
+ *     (validation and training losses only of the passes completed before a divergence)
  * @param trainingSeconds wall-clock seconds of training and sampling
  * @param seconds wall-clock seconds of the whole run: loading, training, sampling
  */
 record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file, String fileSha256,
-    Vocabulary vocabulary, int textTokens, long unknownTokens, int trainTokens,
-    double[] losses, int[] windowLengths, List<Sample> samples, double[] validationLosses,
+    Vocabulary vocabulary, int textTokens, boolean headerStripped, boolean footerStripped,
+    long unknownTokens, int trainTokens, double[] losses, int[] windowLengths,
+    List<Sample> samples, Divergence divergence, double[] validationLosses,
     double[] trainLosses, double trainingSeconds, double seconds) {
 
   /**
@@ -41,6 +49,21 @@ record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file, Stri
    *     the training state
    */
   record Sample(long step, int epoch, String start, String text, int[] tokens, boolean primed) {
+  }
+
+  /**
+   * The step at which training stopped, and the reason.
+   *
+   * @param step the step whose loss or gradient was NaN or infinite, counted from 1; the
+   *     losses of the steps before it are kept
+   * @param reason the trainer's message
+   */
+  record Divergence(long step, String reason) {
+  }
+
+  /** Returns whether training stopped on a NaN or infinite loss or gradient. */
+  boolean diverged() {
+    return divergence != null;
   }
 
   /** Returns the mean loss of steps {@code fromStep} to {@code toStep}, counted from 1, both included. */

@@ -45,7 +45,13 @@ class CnnExperimentTest {
         assertEquals(150, entry.get("heldout_images"));
         assertEquals(1000, entry.get("test_images"));
         assertEquals(false, entry.get("diverged"));
+        assertTrue(entry.containsKey("diverged_at"), entry.toString());
+        assertEquals(null, entry.get("diverged_at"));
         List<Double> costs = costs(entry);
+        assertEquals(costs.get(0), ((Number) entry.get("initial_loss")).doubleValue(), 0.0);
+        assertTrue(Files.readString(first.resolve("report.md")).contains(
+                "## cnn: small CNN on CIFAR-10\n\nCommand: `./neuralbytes reproduce cnn"),
+                "report.md of " + first);
         assertEquals(50, costs.size());
         assertTrue(costs.get(49) < costs.get(9) - 0.3,
                 "cost at epoch 10 " + costs.get(9) + ", at epoch 50 " + costs.get(49));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,24 @@ class MlpExperimentTest {
         double last = ((Number) e.get("final_loss")).doubleValue();
         assertTrue(Math.abs(initial - last) < 1e-4, initial + " -> " + last);
         assertTrue(last < initial, "gradient descent must lower the cost");
+    }
+
+    @Test
+    void singleRunSummaryAndCommand() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "100", "--lr", "0.1",
+                "--out", out.toString()), err.toString());
+        Map<String, Object> e = summary(out).get(0);
+        assertEquals(false, e.get("diverged"));
+        assertTrue(e.containsKey("diverged_at"), e.toString());
+        assertEquals(null, e.get("diverged_at"));
+        assertFalse(e.containsKey("diverged_at_epoch"), e.toString());
+        assertEquals(0, ((Number) e.get("seed")).intValue());
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## mlp: MLP on logical OR\n\nCommand: `./neuralbytes"
+                + " reproduce mlp --epochs 100 --lr 0.1 --out " + out + "`\n"), report);
+        assertTrue(report.contains("every run starts from the same weights. 1 run in "),
+                report);
     }
 
     @Test
@@ -201,6 +220,69 @@ class MlpExperimentTest {
     void runNamesUsePlainDecimals() {
         assertEquals("e100-lr0.000001", new MlpRunSettings(100, 1e-6).name());
         assertEquals("e80000-lr0.1", new MlpRunSettings(80_000, 0.1).name());
+        List<String> sweepRates = MlpExperiment.SWEEP_RATES.stream()
+                .map(MlpRunSettings::formatRate).toList();
+        assertEquals(List.of("0.000001", "0.00001", "0.0001", "0.001", "0.01", "0.1"),
+                sweepRates);
+        assertEquals("0.123456789", MlpRunSettings.formatRate(0.123456789));
+        assertEquals("0.000000000000000001", MlpRunSettings.formatRate(1e-18));
+    }
+
+    @Test
+    void extremeRatesUseScientificNotation() {
+        assertEquals("e100-lr1e+308", new MlpRunSettings(100, 1e308).name());
+        assertEquals("1e-19", MlpRunSettings.formatRate(1e-19));
+        assertEquals("1.5e-20", MlpRunSettings.formatRate(1.5e-20));
+        assertEquals("4.9e-324", MlpRunSettings.formatRate(Double.MIN_VALUE));
+        assertEquals("1.7976931348623157e+308", MlpRunSettings.formatRate(Double.MAX_VALUE));
+        assertEquals("1.23456789e+28", MlpRunSettings.formatRate(1.23456789e28));
+        assertEquals("1.234567890123e-7", MlpRunSettings.formatRate(1.234567890123e-7));
+    }
+
+    @Test
+    void everyRateGivesShortName() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            double rate = Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE);
+            if (!Double.isFinite(rate) || rate == 0) {
+                continue;
+            }
+            String name = new MlpRunSettings(Integer.MAX_VALUE, rate).name();
+            assertTrue(name.length() <= 40, name);
+            assertEquals(rate, Double.parseDouble(name.substring(name.indexOf("-lr") + 3)),
+                    name);
+        }
+    }
+
+    @Test
+    void rerunDeletesPlotsOfDroppedRuns() throws IOException {
+        Path out = temp.resolve("results");
+        Path folder = out.resolve("mlp");
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "2,3", "--lr", "0.1,0.01", "--out",
+                out.toString()), err.toString());
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Files.writeString(folder.resolve("e2-lr0.01-loss.png.bak"), "mine");
+
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "2", "--lr", "0.1", "--out",
+                out.toString()), err.toString());
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("e2-lr0.01-loss.png.bak", "e2-lr0.1-boundary.png",
+                    "e2-lr0.1-loss.png", "notes.txt", "predictions.txt"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void hugeLearningRateWritesShortFileNames() throws IOException {
+        Path out = temp.resolve("results");
+
+        assertEquals(0, run("reproduce", "mlp", "--lr", "1e308", "--epochs", "2", "--out",
+                out.toString()), err.toString());
+
+        assertTrue(Files.isRegularFile(out.resolve("mlp").resolve("e2-lr1e+308-loss.png")));
+        assertTrue(Files.isRegularFile(out.resolve("mlp").resolve("e2-lr1e+308-boundary.png")));
+        assertEquals("e2-lr1e+308", summary(out).get(0).get("run"));
     }
 
     private static String[] concat(String[] first, String... rest) {

@@ -54,6 +54,29 @@ class PlotsTest {
     }
 
     @Test
+    void divergenceAfterOneStepMarkedRight() {
+        BufferedImage image = new LineChart("loss", "step", "loss")
+                .series("loss", new double[] {277.6, Double.NaN}).render();
+        // The dashed line is the column with the most red pixels.
+        int lineX = -1;
+        int most = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            int red = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) | 0xFF000000) == Color.RED.getRGB()) {
+                    red++;
+                }
+            }
+            if (red > most) {
+                most = red;
+                lineX = x;
+            }
+        }
+        assertTrue(lineX > image.getWidth() * 3 / 4,
+                "the dashed line at step 2 must be at the right, found x " + lineX);
+    }
+
+    @Test
     void lineChartRejectsMismatchedLengths() {
         LineChart chart = new LineChart("t", "x", "y");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -28,7 +28,7 @@ class SequenceOptionsTest {
       "--lr|NaN|--lr must be a positive finite number, got NaN",
       "--steps|0|--steps must be at least 1, got 0",
       "--epochs|-1|--epochs must be at least 1, got -1",
-      "--sample-length|-2|--sample-length must be 0 or more, got -2",
+      "--sample-length|0|--sample-length must be at least 1, got 0",
       "--level|chars|--level must be char, word or char,word, got 'chars'",
   })
   void badOptionRejected(String option, String value, String message) {

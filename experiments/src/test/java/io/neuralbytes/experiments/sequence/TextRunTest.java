@@ -118,7 +118,7 @@ class TextRunTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TextRun.run(TextRunSpec.WORD_RNN, primed, data,
             planned -> ProgressReporter.logOnly("word-rnn", "steps", planned)));
-    assertEquals("priming text 'the zyzzyva' has [zyzzyva] outside the vocabulary of word-rnn"
+    assertEquals("--prime 'the zyzzyva' has [zyzzyva] outside the vocabulary of word-rnn"
         + " (5,000 words + unknown (5,001 indices)); use tokens of The Master of the World",
         e.getMessage());
   }
@@ -129,7 +129,7 @@ class TextRunTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TextRun.encodePriming("caf\u00e9 \u2014", io.neuralbytes.datasets.CharVocabulary
             .codes256(), spec));
-    assertTrue(e.getMessage().startsWith("priming text 'caf\u00e9 \u2014' has ["),
+    assertTrue(e.getMessage().startsWith("--prime 'caf\u00e9 \u2014' has ["),
         e.getMessage());
     assertTrue(e.getMessage().contains("outside the vocabulary of char-lstm"), e.getMessage());
   }
