@@ -61,7 +61,7 @@ public final class Conv2d {
    * Work space of forward: the output map of one filter laid out with the input's row stride,
    * Z[k, i, j] at i*W + j, (oh - 1) W + ow values. In this layout every tap (c, u, v) reads the
    * input at one fixed offset from the span index, so one long loop covers the whole map instead
-   * of oh loops of ow values; the W - ow values between rows are computed and then dropped.
+   * of oh loops of ow values. The W - ow values between two rows are computed and then dropped.
    */
   private final double[] span;
 

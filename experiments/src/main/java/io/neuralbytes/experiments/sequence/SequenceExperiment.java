@@ -86,8 +86,8 @@ abstract class SequenceExperiment implements Experiment {
 
   @Option(names = "--prime", paramLabel = "TEXT",
       description = "After training, also draw a sample that continues TEXT (lower-cased)"
-          + " from a zero state; every character or word of TEXT must be in the run's"
-          + " vocabulary.")
+          + " from a zero state. Every character or word of TEXT must be in the run's"
+          + " vocabulary; this is checked before the first step.")
   String priming;
 
   @Option(names = "--keep-gutenberg-header",
