@@ -10,10 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
 
   /**
-   * Four doubles per vector. The CNN's maps are 30 columns wide: 7 vectors of 4 leave 2 columns
-   * to the plain loop, where vectors of 8 would leave 6.
+   * The species of core's products, so that all vectors in the JVM have one shape. The JIT
+   * profiles the JDK's {@code DoubleVector} methods once for all callers. With vectors of 4 here
+   * and of 8 in core (AVX-512), those profiles saw both classes, so the vectors of whichever
+   * model ran second were boxed on the heap and its steps took about ten times as long.
    */
-  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
   private VectorKernels() {
