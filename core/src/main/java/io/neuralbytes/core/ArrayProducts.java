@@ -57,11 +57,12 @@ public final class ArrayProducts {
 
     /**
      * C += A B as {@link #multiplyAdd(double[], int, int, double[], int, int, double[], int, int,
-     * int, int, int)}, with the rows of C split over the threads of {@code pool}.
+     * int, int, int)}, with the rows of C split over the threads of {@code pool} when n k m is at least
+     * {@link WorkerPool#MIN_SPLIT_WORK}.
      */
     public static void multiplyAdd(WorkerPool pool, double[] a, int aOff, int lda, double[] b,
             int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
-        pool.forRanges(n, 4, (from, to) ->
+        pool.forWork((long) n * k * m).forRanges(n, 4, (from, to) ->
                 multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, from, to, k, m, true));
     }
 
@@ -79,31 +80,34 @@ public final class ArrayProducts {
 
     /**
      * C += A^T B as {@link #multiplyTransAAdd(double[], int, int, double[], int, int, double[],
-     * int, int, int, int, int)}, with the rows of C split over the threads of {@code pool}.
+     * int, int, int, int, int)}, with the rows of C split over the threads of {@code pool} when n k m is at least
+     * {@link WorkerPool#MIN_SPLIT_WORK}.
      */
     public static void multiplyTransAAdd(WorkerPool pool, double[] a, int aOff, int lda,
             double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
-        pool.forRanges(n, 4, (from, to) ->
+        pool.forWork((long) n * k * m).forRanges(n, 4, (from, to) ->
                 multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, from, to, k, m, true));
     }
 
     /**
      * C = A B, overwriting C without reading it (as if C were zeroed, then C += A B), with
-     * A n x k, B k x m, C n x m; the rows of C are split over the threads of {@code pool}.
+     * A n x k, B k x m, C n x m; the rows of C are split over the threads of {@code pool} when n k m is at least
+     * {@link WorkerPool#MIN_SPLIT_WORK}.
      */
     public static void multiply(WorkerPool pool, double[] a, int aOff, int lda, double[] b,
             int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
-        pool.forRanges(n, 4, (from, to) ->
+        pool.forWork((long) n * k * m).forRanges(n, 4, (from, to) ->
                 multiplyAdd(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, from, to, k, m, false));
     }
 
     /**
      * C = A^T B, overwriting C without reading it, with A k x n, B k x m, C n x m; the rows of
-     * C are split over the threads of {@code pool}.
+     * C are split over the threads of {@code pool} when n k m is at least
+     * {@link WorkerPool#MIN_SPLIT_WORK}.
      */
     public static void multiplyTransA(WorkerPool pool, double[] a, int aOff, int lda,
             double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, int n, int k, int m) {
-        pool.forRanges(n, 4, (from, to) ->
+        pool.forWork((long) n * k * m).forRanges(n, 4, (from, to) ->
                 multiplyAdd(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, from, to, k, m, false));
     }
 

@@ -31,6 +31,17 @@ public final class WorkerPool {
     /** A pool of one thread: every loop runs inline in the caller. */
     public static final WorkerPool SERIAL = new WorkerPool(1);
 
+    /**
+     * Multiply-adds below which a loop runs on the calling thread alone ({@link #forWork}): handing
+     * a part to another thread and waiting for it costs more than the part saves. Chosen from
+     * {@code ./neuralbytes bench --runs rnn-char,lstm-char,rnn-word,lstm-word --threads 1,2} on
+     * the 2-core build machine (load 1.2, 2026-12-04): the char runs, whose output-layer products
+     * are V 257 x H 128 x T 50 = 1.6 million multiply-adds, ran 7 to 18% slower on two threads;
+     * the word runs (V 5,001: 32 million) ran 6 to 12% faster. 2^23 (8.4 million) lies between
+     * the two, about a factor of 5 above the first and 4 below the second.
+     */
+    public static final long MIN_SPLIT_WORK = 1L << 23;
+
     /** Iterations a waiting thread spins before it parks (an estimated 0.1 ms on x86). */
     private static final int SPINS = 2_000;
 
@@ -76,6 +87,15 @@ public final class WorkerPool {
     }
 
     /**
+     * Returns this pool when a loop of {@code work} multiply-adds (or element operations) is
+     * worth splitting, that is at least {@link #MIN_SPLIT_WORK}, and {@link #SERIAL} otherwise,
+     * so that more threads never make a small loop slower. Results do not depend on the choice.
+     */
+    public WorkerPool forWork(long work) {
+        return work < MIN_SPLIT_WORK ? SERIAL : this;
+    }
+
+    /**
      * Runs {@code task} over [0, n) split into one contiguous part per thread, and returns when
      * every part is done. Part boundaries are multiples of {@code align} (except n itself), so a
      * body can work in blocks of {@code align} indices. A loop of one block or less runs inline.
@@ -83,15 +103,20 @@ public final class WorkerPool {
      * @throws IllegalArgumentException if n is negative or align is below 1
      * @throws RuntimeException         the first exception a part threw, after all parts ended
      */
-    public synchronized void forRanges(int n, int align, RangeTask task) {
+    public void forRanges(int n, int align, RangeTask task) {
         if (n < 0) {
             throw new IllegalArgumentException("loop size must be at least 0, got " + n);
         }
         Checks.requirePositive("block size", align);
         if (threads == 1 || n <= align) {
+            // Inline, without the pool's lock: callers on different threads do not wait here.
             task.run(0, n);
             return;
         }
+        split(n, align, task);
+    }
+
+    private synchronized void split(int n, int align, RangeTask task) {
         this.task = task;
         this.size = n;
         this.align = align;

@@ -2,10 +2,13 @@ package io.neuralbytes.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -73,30 +76,54 @@ class ArrayProductsTest {
 
     @Test
     void resultsDoNotDependOnThreadCount() {
+        // The second shape has n k m = 8.4 million, at least MIN_SPLIT_WORK, so threads split it.
+        int[][] shapes = {{61, 150, 37}, {131, 256, 251}};
         RandomSource rng = new RandomSource(5);
-        int n = 61;
-        int k = 150;
-        int m = 37;
-        double[] a = random(n * k, rng);
-        double[] at = random(k * n, rng);
-        double[] b = random(k * m, rng);
-        double[] start = random(n * m, rng);
-        double[] expected = start.clone();
-        double[] expectedTrans = start.clone();
-        reference(a, 0, k, 1, b, 0, m, expected, 0, m, n, k, m);
-        reference(at, 0, 1, n, b, 0, m, expectedTrans, 0, m, n, k, m);
+        for (int[] shape : shapes) {
+            int n = shape[0];
+            int k = shape[1];
+            int m = shape[2];
+            double[] a = random(n * k, rng);
+            double[] at = random(k * n, rng);
+            double[] b = random(k * m, rng);
+            double[] start = random(n * m, rng);
+            double[] expected = start.clone();
+            double[] expectedTrans = start.clone();
+            reference(a, 0, k, 1, b, 0, m, expected, 0, m, n, k, m);
+            reference(at, 0, 1, n, b, 0, m, expectedTrans, 0, m, n, k, m);
 
-        for (int threads = 1; threads <= 3; threads++) {
-            WorkerPool pool = WorkerPool.shared(threads);
-            double[] c = start.clone();
-            double[] cTrans = start.clone();
+            for (int threads = 1; threads <= 3; threads++) {
+                WorkerPool pool = WorkerPool.shared(threads);
+                double[] c = start.clone();
+                double[] cTrans = start.clone();
 
-            ArrayProducts.multiplyAdd(pool, a, 0, k, b, 0, m, c, 0, m, n, k, m);
-            ArrayProducts.multiplyTransAAdd(pool, at, 0, n, b, 0, m, cTrans, 0, m, n, k, m);
+                ArrayProducts.multiplyAdd(pool, a, 0, k, b, 0, m, c, 0, m, n, k, m);
+                ArrayProducts.multiplyTransAAdd(pool, at, 0, n, b, 0, m, cTrans, 0, m, n, k, m);
 
-            assertArrayEquals(expected, c, "C += A B on " + threads + " threads");
-            assertArrayEquals(expectedTrans, cTrans, "C += A^T B on " + threads + " threads");
+                String where = n + " x " + k + " x " + m + " on " + threads + " threads";
+                assertArrayEquals(expected, c, "C += A B, " + where);
+                assertArrayEquals(expectedTrans, cTrans, "C += A^T B, " + where);
+            }
         }
+    }
+
+    @Test
+    void smallWorkRunsOnTheCallingThreadOnly() {
+        WorkerPool pool = WorkerPool.shared(2);
+        long limit = WorkerPool.MIN_SPLIT_WORK;
+
+        assertSame(WorkerPool.SERIAL, pool.forWork(limit - 1));
+        assertSame(pool, pool.forWork(limit));
+        assertEquals(Set.of(Thread.currentThread().getName()),
+                threadsRunning(pool.forWork(limit - 1)));
+        assertEquals(2, threadsRunning(pool.forWork(limit)).size());
+    }
+
+    /** Names of the threads that run a loop of 100 indices on {@code pool}. */
+    private static Set<String> threadsRunning(WorkerPool pool) {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        pool.forRanges(100, 4, (from, to) -> names.add(Thread.currentThread().getName()));
+        return names;
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.Arrays;
  * row of it is a whole number of vectors. The extra columns are computed and never read.
  * Z is turned into P and then into dY in place.
  *
- * <p>With a thread pool of more than one thread, each loop over the V rows (or the L columns)
- * is split into contiguous parts, and every element is still summed in the same order, so the
+ * <p>With a thread pool of more than one thread, and a window of at least
+ * {@link WorkerPool#MIN_SPLIT_WORK} multiply-adds (V H L), each loop over the V rows (or the L
+ * columns) is split into contiguous parts, and every element is still summed in the same order, so the
  * results do not depend on the number of threads.
  */
 final class SoftmaxOutput {
@@ -31,6 +32,11 @@ final class SoftmaxOutput {
   private final int vocab;
   private final int hidden;
   private WorkerPool pool = WorkerPool.SERIAL;
+  /**
+   * The pool of the current window: {@link #pool}, or the serial pool when the window's products
+   * (V x H x L multiply-adds) are too small to gain from threads ({@link WorkerPool#forWork}).
+   */
+  private WorkerPool windowPool = WorkerPool.SERIAL;
 
   /** Z, then P, then dY; V x Lp, row-major. */
   private final double[] logits;
@@ -104,15 +110,16 @@ final class SoftmaxOutput {
     }
     System.arraycopy(tokens, targetFrom, targets, 0, L);
 
-    pool.forRanges(vocab, 4, logitRows);
-    pool.forRanges(L, COLUMN_MULTIPLE, softmaxColumns);
+    windowPool = pool.forWork((long) vocab * hidden * L);
+    windowPool.forRanges(vocab, 4, logitRows);
+    windowPool.forRanges(L, COLUMN_MULTIPLE, softmaxColumns);
     double loss = 0.0;
     for (int t = 0; t < L; t++) {
       // -ln p(y) = ln sum_v exp(z_v - max) + max - z_y
       loss += Math.log(columnSum[t]) + columnMax[t] - logitOfTarget[t];
       columnSum[t] = 1.0 / columnSum[t];
     }
-    pool.forRanges(vocab, 4, normalizeRows);
+    windowPool.forRanges(vocab, 4, normalizeRows);
     backwardReady = true;
     return loss;
   }
@@ -185,9 +192,9 @@ final class SoftmaxOutput {
     for (int t = 0; t < L; t++) {
       dY[targets[t] * Lp + t] -= 1.0;
     }
-    pool.forRanges(vocab, 4, gradientRows);
+    windowPool.forRanges(vocab, 4, gradientRows);
     // dH = dY^T V, L x H, over parts of the rows t.
-    ArrayProducts.multiplyTransA(pool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab, H);
+    ArrayProducts.multiplyTransA(windowPool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab, H);
     return dHidden;
   }
 

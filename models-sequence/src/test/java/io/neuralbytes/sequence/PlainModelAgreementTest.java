@@ -7,6 +7,7 @@ import io.neuralbytes.core.Adagrad;
 import io.neuralbytes.core.GradientClipping;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.RandomSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,15 @@ class PlainModelAgreementTest {
   /** Largest relative difference of a loss, and absolute difference of a weight, allowed. */
   private static final double TOLERANCE = 1e-12;
 
-  /**
-   * vocabulary, hidden, window, text length. The first has V H above the trainer's threshold
-   * for splitting an update over threads, so the threaded update runs too.
-   */
+  /** vocabulary, hidden, window, text length. */
   private static final int[][] SHAPES = {
       {260, 72, 11, 50}, {300, 24, 13, 61}, {40, 13, 9, 31}, {9, 5, 4, 40}};
+  /**
+   * A shape large enough that threads split the work: V H L = 8.4 million multiply-adds, at
+   * least WorkerPool.MIN_SPLIT_WORK, and V H = 70,400 elements, above the trainer's threshold
+   * for splitting an update. The smaller shapes run on one thread whatever the thread count.
+   */
+  private static final int[] SPLIT_SHAPE = {1100, 64, 120, 300};
 
   @Test
   void rnnMatchesPlainRnn() {
@@ -93,17 +97,23 @@ class PlainModelAgreementTest {
 
   @Test
   void rnnIdenticalOnEveryThreadCount() {
-    for (int[] shape : SHAPES) {
+    for (int[] shape : withSplitShape()) {
       checkThreadCounts(() -> new Rnn(shape[0], shape[1], shape[2], new RandomSource(23)), shape);
     }
   }
 
   @Test
   void lstmIdenticalOnEveryThreadCount() {
-    for (int[] shape : SHAPES) {
+    for (int[] shape : withSplitShape()) {
       checkThreadCounts(() -> new Lstm(shape[0], shape[1], shape[2], new RandomSource(24)),
           shape);
     }
+  }
+
+  private static int[][] withSplitShape() {
+    int[][] shapes = Arrays.copyOf(SHAPES, SHAPES.length + 1);
+    shapes[SHAPES.length] = SPLIT_SHAPE;
+    return shapes;
   }
 
   /** Trains one model per thread count from the same start and compares them to the bit. */

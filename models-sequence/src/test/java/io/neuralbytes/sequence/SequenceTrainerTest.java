@@ -278,8 +278,8 @@ class SequenceTrainerTest {
 
   @Test
   void threadCountDoesNotChangeTraining() {
-    // V x H = 19,200 elements, enough for the trainer to split V's update over threads.
-    int vocab = 300;
+    // V x H = 70,400 elements, enough for the trainer to split V's update over threads.
+    int vocab = 1100;
     int[] text = new int[200];
     RandomSource textRng = new RandomSource(13);
     for (int n = 0; n < text.length; n++) {
