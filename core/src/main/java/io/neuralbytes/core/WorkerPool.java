@@ -36,8 +36,8 @@ public final class WorkerPool {
      * a part to another thread and waiting for it costs more than the part saves. Chosen from
      * {@code ./neuralbytes bench --runs rnn-char,lstm-char,rnn-word,lstm-word --threads 1,2} on
      * the 2-core build machine (load 1.2, 2026-12-04): the char runs, whose output-layer products
-     * are V 257 x H 128 x T 50 = 1.6 million multiply-adds, ran 7 to 18% slower on two threads;
-     * the word runs (V 5,001: 32 million) ran 6 to 12% faster. 2^23 (8.4 million) lies between
+     * are V 257 x H 128 x T 50 = 1.6 million multiply-adds, ran 7 to 18% slower on two threads,
+     * while the word runs (V 5,001: 32 million) ran 6 to 12% faster. 2^23 (8.4 million) lies between
      * the two, about a factor of 5 above the first and 4 below the second.
      */
     public static final long MIN_SPLIT_WORK = 1L << 23;
@@ -88,8 +88,8 @@ public final class WorkerPool {
 
     /**
      * Returns this pool when a loop of {@code work} multiply-adds (or element operations) is
-     * worth splitting, that is at least {@link #MIN_SPLIT_WORK}, and {@link #SERIAL} otherwise,
-     * so that more threads never make a small loop slower. Results do not depend on the choice.
+     * worth splitting (at least {@link #MIN_SPLIT_WORK}), and {@link #SERIAL} otherwise, so a small
+     * loop does not pay for handing parts to other threads. Results do not depend on the choice.
      */
     public WorkerPool forWork(long work) {
         return work < MIN_SPLIT_WORK ? SERIAL : this;

@@ -30,11 +30,10 @@ public final class SequenceTrainer {
   /** Every gradient element is clipped to [-CLIP_LIMIT, CLIP_LIMIT]. */
   public static final double CLIP_LIMIT = 5.0;
   /**
-   * Parameters with fewer elements are updated on the calling thread alone. Raised from 2^14 so
-   * that the char runs' V (257 x 128 = 32,896 elements) is no longer split, while the word runs'
-   * V (5,001 x 128) still is: measured on the 2-core build machine (load 1.2, 2026-12-04), the
-   * char runs were slower on two threads than on one, the word runs faster (see
-   * {@link WorkerPool#MIN_SPLIT_WORK}).
+   * Element count below which a parameter is updated on the calling thread alone. The char runs'
+   * V (257 x 128 = 32,896 elements) stays on one thread and the word runs' V (5,001 x 128) is
+   * split, because on the 2-core build machine (load 1.2, 2026-12-04) the char runs were slower
+   * on two threads than on one and the word runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
    */
   private static final int PARALLEL_UPDATE_SIZE = 1 << 16;
 
