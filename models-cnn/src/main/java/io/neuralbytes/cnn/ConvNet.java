@@ -48,8 +48,9 @@ public final class ConvNet {
   private final double[] dA;       // J, dCost/dA, then masked in place into dCost/dZ
 
   /**
-   * Creates a network with every filter weight, filter bias, dense weight and dense bias drawn
-   * uniformly from [-0.1, 0.1), in that order.
+   * Creates a network with every filter weight, filter bias (when the configuration has
+   * filter biases), dense weight and dense bias drawn uniformly from
+   * [-{@value #INIT_LIMIT}, {@value #INIT_LIMIT}), in that order.
    */
   public ConvNet(ConvNetConfig config, RandomSource rng) {
     this.config = config;

@@ -60,7 +60,7 @@ public final class Mlp {
 
     /** A[l] is n_l x m; A[0] is the caller's X, never written. */
     private final Matrix[] A;
-    /** dZ[l] is n_l x m; it first contains dJ/dA_l, then dJ/dZ_l. */
+    /** dZ[l] is n_l x m and ends as dJ/dZ_l; for l < L it first contains dJ/dA_l. */
     private final Matrix[] dZ;
     private int batchSize = -1;
 
@@ -192,12 +192,14 @@ public final class Mlp {
      *
      * <p>When the cost becomes NaN or infinite, training stops at once, the history records
      * the epoch and the reason, and a warning is logged; no exception is thrown, so a sweep of
-     * runs can go on. The parameters are then left as the diverged update made them.
+     * runs can go on. The parameters are then left as the diverged update made them, or as
+     * they were when the initial cost is already NaN or infinite.
      *
      * @param X        inputs, n_0 x m, finite; not modified
      * @param Y        targets, n_L x m, finite; not modified
      * @param listener receives (epoch, epochs, cost) about every epochs/100 epochs and after
-     *                 the last completed epoch
+     *                 the last completed epoch. When training diverges, it receives the
+     *                 non-finite cost once, with epoch 0 if the initial cost is non-finite.
      * @throws IllegalArgumentException if epochs is below 1, the learning rate is not positive
      *                                  and finite, a shape does not fit, or X or Y contains NaN
      *                                  or infinity
