@@ -84,8 +84,21 @@ final class BenchReport {
         /** Formats {@code seconds} in this unit with about three significant digits. */
         String format(double seconds) {
             double value = seconds / this.seconds;
-            int decimals = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3;
-            return String.format(Locale.ROOT, "%." + decimals + "f %s", value, symbol);
+            return String.format(Locale.ROOT, "%." + decimals(value) + "f %s", value, symbol);
+        }
+
+        /** Returns the number of decimals that leaves about three significant digits. */
+        private static int decimals(double value) {
+            if (value >= 100) {
+                return 0;
+            }
+            if (value >= 10) {
+                return 1;
+            }
+            if (value >= 1) {
+                return 2;
+            }
+            return 3;
         }
     }
 

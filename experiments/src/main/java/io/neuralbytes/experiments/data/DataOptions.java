@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The option that chooses the data folder, shared by {@code reproduce} and {@code data}. It is
- * inherited, so it may stand before or after a subcommand's name. {@link MirrorOptions} holds
+ * inherited, so it may stand before or after a subcommand's name. {@link MirrorOptions} contains
  * the download addresses, which only the commands that download take.
  *
  * <p>{@code --data} has no default of its own: without it, {@link DataDirectory#resolve} picks

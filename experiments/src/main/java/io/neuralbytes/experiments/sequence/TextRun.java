@@ -126,8 +126,9 @@ final class TextRun {
   }
 
   /**
-   * Checks that the text has the tokens of one window. The message names the file and tells
-   * whether the Project Gutenberg header and footer were removed, often why a text is short.
+   * Checks that the text has the tokens of one window. The message names the file and states
+   * whether the Project Gutenberg header and footer were removed, because that is often why a
+   * text is short.
    */
   private static void requireWindow(EncodedText encoded, int window, boolean stripped) {
     try {
