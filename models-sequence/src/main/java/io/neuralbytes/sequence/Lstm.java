@@ -32,6 +32,11 @@ import java.util.List;
  * length H, V is V x H, c has length V. Initialisation: every matrix uniform in
  * [-0.05, 0.05), every bias zero.
  *
+ * <p>Each parameter U_q is stored transposed, as U_q^T (V x H), so that the column x_t a step
+ * reads and the column of dU_q it writes are one contiguous row; the trainer then clips and
+ * updates whole rows. The random draws fill U_q in its H x V order, so a seed gives the same
+ * weights as the untransposed layout did.
+ *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
  * are computed together: their recurrent weights are stacked into one H x 4H matrix
  * [W_f^T W_i^T W_g^T W_o^T], so that each step is one product through {@link ArrayProducts},
@@ -83,7 +88,8 @@ public final class Lstm implements SequenceModel {
   private final double[] stepActivations;
   private final int[] inputs;
   private final TokenSet windowTokens;
-  private final TokenSet gradientColumns;
+  /** The tokens whose rows of each dU_q^T are non-zero, zeroed at the next backward. */
+  private final TokenSet gradientRows;
   private int length;
   private int threads = 1;
   private boolean backwardReady;
@@ -106,10 +112,10 @@ public final class Lstm implements SequenceModel {
     List<Parameter> all = new ArrayList<>();
     for (int q = 0; q < 4; q++) {
       W[q] = new Parameter("W_" + GATE_NAMES[q], H, H);
-      U[q] = new Parameter("U_" + GATE_NAMES[q], H, vocab);
+      U[q] = new Parameter("U_" + GATE_NAMES[q], vocab, H);
       b[q] = new Parameter("b_" + GATE_NAMES[q], H, 1);
       Initializers.uniform(W[q].value(), -INIT_LIMIT, INIT_LIMIT, rng);
-      Initializers.uniform(U[q].value(), -INIT_LIMIT, INIT_LIMIT, rng);
+      WindowMath.uniformTransposed(U[q].value(), H, vocab, INIT_LIMIT, rng);
       all.add(W[q]);
       all.add(U[q]);
       all.add(b[q]);
@@ -134,7 +140,7 @@ public final class Lstm implements SequenceModel {
     stepActivations = new double[4 * H];
     inputs = new int[T];
     windowTokens = new TokenSet(vocab, T);
-    gradientColumns = new TokenSet(vocab, T);
+    gradientRows = new TokenSet(vocab, T);
   }
 
   @Override
@@ -198,7 +204,7 @@ public final class Lstm implements SequenceModel {
       // a_q = b_q + U_q x_t + W_q h_(t-1) for each gate q, built where its activation goes.
       for (int q = 0; q < 4; q++) {
         System.arraycopy(b[q].value(), 0, gates, gateRow + q * H, H);
-        WindowMath.addColumn(U[q].value(), x, H, vocab, gates, gateRow + q * H);
+        WindowMath.addRow(U[q].value(), x, H, gates, gateRow + q * H);
       }
       ArrayProducts.multiplyAdd(hs, t * H, H, WT, 0, H4, gates, gateRow, H4, 1, H, H4);
 
@@ -293,15 +299,16 @@ public final class Lstm implements SequenceModel {
           db[j] += dA[gateRow + j];
         }
       }
-      double[] dU = U[q].grad();
-      for (int n = 0; n < gradientColumns.size(); n++) {
-        WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);
+      // dU_q = sum_t da_q,t x_t^T: row x_t of dU_q^T gathers the da_q,t of the steps reading x_t.
+      double[] dUT = U[q].grad();
+      for (int n = 0; n < gradientRows.size(); n++) {
+        WindowMath.zeroRow(dUT, gradientRows.get(n), H);
       }
       for (int t = 0; t < L; t++) {
-        WindowMath.addToColumn(dU, inputs[t], H, vocab, dA, t * H4 + q * H);
+        WindowMath.addToRow(dUT, inputs[t], H, dA, t * H4 + q * H);
       }
     }
-    gradientColumns.copyFrom(windowTokens);
+    gradientRows.copyFrom(windowTokens);
   }
 
   @Override
@@ -320,10 +327,10 @@ public final class Lstm implements SequenceModel {
     System.arraycopy(h, 0, hPrevStep, 0, H);
     for (int q = 0; q < 4; q++) {
       double[] Wq = W[q].value();
-      double[] Uq = U[q].value();
+      double[] UqT = U[q].value();
       double[] bq = b[q].value();
       for (int j = 0; j < H; j++) {
-        double a = bq[j] + Uq[j * vocab + token];
+        double a = bq[j] + UqT[token * H + j];
         int wRow = j * H;
         for (int k = 0; k < H; k++) {
           a += Wq[wRow + k] * hPrevStep[k];

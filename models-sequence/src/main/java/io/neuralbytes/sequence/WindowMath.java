@@ -1,5 +1,8 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.Initializers;
+import io.neuralbytes.core.RandomSource;
+
 /** Small loops and argument checks the two models share. Arrays are flat and row-major. */
 final class WindowMath {
   /** Side of the square tiles of {@link #transpose}. */
@@ -45,25 +48,39 @@ final class WindowMath {
     }
   }
 
-  /** Adds column x of U (H x V) to a (length H): a += U x for the one-hot x. */
-  static void addColumn(double[] U, int x, int H, int V, double[] a, int aFrom) {
+  /**
+   * Adds row x of UT (V x H, the transpose of an input matrix U) to a (length H): a += U x for
+   * the one-hot x, read as one contiguous row.
+   */
+  static void addRow(double[] UT, int x, int H, double[] a, int aFrom) {
+    int row = x * H;
     for (int i = 0; i < H; i++) {
-      a[aFrom + i] += U[i * V + x];
+      a[aFrom + i] += UT[row + i];
     }
   }
 
-  /** Adds da (row t of dA, length H) to column x of dU (H x V). */
-  static void addToColumn(double[] dU, int x, int H, int V, double[] dA, int aFrom) {
+  /** Adds da (length H, from {@code daFrom}) to row x of dUT (V x H). */
+  static void addToRow(double[] dUT, int x, int H, double[] da, int daFrom) {
+    int row = x * H;
     for (int i = 0; i < H; i++) {
-      dU[i * V + x] += dA[aFrom + i];
+      dUT[row + i] += da[daFrom + i];
     }
   }
 
-  /** Sets column x of dU (H x V) to zero. */
-  static void zeroColumn(double[] dU, int x, int H, int V) {
-    for (int i = 0; i < H; i++) {
-      dU[i * V + x] = 0.0;
-    }
+  /** Sets row x of dUT (V x H) to zero. */
+  static void zeroRow(double[] dUT, int x, int H) {
+    java.util.Arrays.fill(dUT, x * H, x * H + H, 0.0);
+  }
+
+  /**
+   * Fills UT (V x H) with the transpose of an H x V matrix drawn uniform in [-limit, limit) in
+   * its own row-major order, so that a seed gives the same U whichever way it is stored.
+   * Allocates a V x H scratch array; meant for constructors.
+   */
+  static void uniformTransposed(double[] UT, int H, int V, double limit, RandomSource rng) {
+    double[] U = new double[H * V];
+    Initializers.uniform(U, -limit, limit, rng);
+    transpose(U, H, V, UT);
   }
 
   /**
