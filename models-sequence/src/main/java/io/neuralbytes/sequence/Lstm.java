@@ -41,8 +41,9 @@ import java.util.List;
  * are computed together: their recurrent weights are stacked into one H x 4H matrix
  * [W_f^T W_i^T W_g^T W_o^T], so that each step is one product through {@link ArrayProducts},
  * whose results are identical to the bit to the plain loops. Backward reads the W_q as they
- * are stored, one product per gate, so the only copy made per window is that transpose. The output layer can be split
- * over threads ({@link #setThreads}) without changing any result.
+ * are stored, one product per gate, so that transpose is the only copy of W made per window.
+ * The output layer can be split over threads ({@link #setThreads}) without changing any
+ * result.
  */
 public final class Lstm implements SequenceModel {
   /** Gate order in the arrays below: forget, input, candidate, output. */

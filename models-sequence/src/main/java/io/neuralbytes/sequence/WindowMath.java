@@ -83,7 +83,7 @@ final class WindowMath {
   /**
    * Fills UT (V x H) with the transpose of an H x V matrix drawn uniform in [-limit, limit) in
    * its own row-major order, so that a seed gives the same U whichever way it is stored.
-   * Allocates a V x H scratch array; meant for constructors.
+   * Allocates an H x V scratch array, so it is meant for constructors.
    */
   static void uniformTransposed(double[] UT, int H, int V, double limit, RandomSource rng) {
     double[] U = new double[H * V];

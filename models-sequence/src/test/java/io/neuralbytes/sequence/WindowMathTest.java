@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class WindowMathTest {
 
   /**
-   * Every shape from 1 x 1 to 19 x 6, so that rows cover whole strips of eight, a remainder,
-   * and both together; written into a larger buffer at an offset, with a row stride wider than
-   * the transpose, to show that nothing outside the block is touched.
+   * Tries every shape from 1 x 1 to 19 x 6, so the rows make whole strips of eight, a
+   * remainder, or both. The output is a block of a larger buffer, at an offset and with a wider
+   * row stride, and nothing outside the block may change.
    */
   @Test
   void transposeIntoBlockOfLargerBuffer() {
