@@ -16,8 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * vector are done by a scalar loop with {@link Math#fma}, in the same order.
  *
  * <p>Where eight rows remain, an 8 x 2W block with sixteen accumulators runs instead (about
- * 10% faster here). Rows left over after the 4-row blocks go through {@link #row}, which holds up to eight
- * vectors of one row instead.
+ * 10% faster here). Rows left over after the 4-row blocks go through {@link #row}, which keeps up
+ * to sixteen vectors of one row in registers instead. So does a product of fewer than four rows
+ * (a recurrence's matrix-vector product, h W), over all p at once: with no other row to share
+ * a panel of B, blocking p would only store and reload C.
  *
  * <p>Loops are blocked for the caches: {@link #KC} values of p at a time (ascending, so the
  * order of additions is kept), and {@link #MC} rows of C at a time, so that a KC x 2W panel of
@@ -46,6 +48,13 @@ final class VectorProducts {
                 for (int i = rowFrom; i < rowTo; i++) {
                     Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + m, 0.0);
                 }
+            }
+            return;
+        }
+        if (rowTo - rowFrom < 4) {
+            // No rows to share a panel of B: each row runs over all p at once.
+            for (int i = rowFrom; i < rowTo; i++) {
+                row(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, m, 0, k, accumulate);
             }
             return;
         }
@@ -83,13 +92,18 @@ final class VectorProducts {
     }
 
     /**
-     * One row i of C, left over after the 4-row blocks (a matrix-vector product when C has one
-     * row, as in a recurrence). Eight vectors of C at a time: a single row has no other rows
-     * to interleave, so eight independent sums are what keeps the adder busy.
+     * One row i of C, left over after the 4-row blocks or in a product of fewer than four rows
+     * (a matrix-vector product, as in a recurrence). Sixteen vectors of C at a time, then
+     * eight. A single row has no other rows to interleave, so many independent sums are what
+     * keep the adder busy. With sixteen, a row of B of up to 16W values is also read in one
+     * stretch, which the hardware prefetcher follows better than two half rows.
      */
     private static void row(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
             int ldb, double[] c, int cOff, int ldc, int i, int m, int p0, int p1, boolean load) {
         int j = 0;
+        for (; j + 16 * W <= m; j += 16 * W) {
+            block1x16(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
+        }
         for (; j + 8 * W <= m; j += 8 * W) {
             block1x8(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
         }
@@ -103,6 +117,65 @@ final class VectorProducts {
             columnTail(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, i + 1, j, m, p0, p1,
                     load);
         }
+    }
+
+    /** Row i, columns j..j+16W of C, terms p0..p1. */
+    private static void block1x16(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
+        int c0 = cOff + i * ldc + j;
+        DoubleVector c0v = start(c, c0, load);
+        DoubleVector c1v = start(c, c0 + W, load);
+        DoubleVector c2v = start(c, c0 + 2 * W, load);
+        DoubleVector c3v = start(c, c0 + 3 * W, load);
+        DoubleVector c4v = start(c, c0 + 4 * W, load);
+        DoubleVector c5v = start(c, c0 + 5 * W, load);
+        DoubleVector c6v = start(c, c0 + 6 * W, load);
+        DoubleVector c7v = start(c, c0 + 7 * W, load);
+        DoubleVector c8v = start(c, c0 + 8 * W, load);
+        DoubleVector c9v = start(c, c0 + 9 * W, load);
+        DoubleVector c10v = start(c, c0 + 10 * W, load);
+        DoubleVector c11v = start(c, c0 + 11 * W, load);
+        DoubleVector c12v = start(c, c0 + 12 * W, load);
+        DoubleVector c13v = start(c, c0 + 13 * W, load);
+        DoubleVector c14v = start(c, c0 + 14 * W, load);
+        DoubleVector c15v = start(c, c0 + 15 * W, load);
+        int a0 = aOff + i * ais;
+        for (int p = p0; p < p1; p++) {
+            int bp = bOff + p * ldb + j;
+            DoubleVector w = DoubleVector.broadcast(S, a[a0 + p * aps]);
+            c0v = w.fma(DoubleVector.fromArray(S, b, bp), c0v);
+            c1v = w.fma(DoubleVector.fromArray(S, b, bp + W), c1v);
+            c2v = w.fma(DoubleVector.fromArray(S, b, bp + 2 * W), c2v);
+            c3v = w.fma(DoubleVector.fromArray(S, b, bp + 3 * W), c3v);
+            c4v = w.fma(DoubleVector.fromArray(S, b, bp + 4 * W), c4v);
+            c5v = w.fma(DoubleVector.fromArray(S, b, bp + 5 * W), c5v);
+            c6v = w.fma(DoubleVector.fromArray(S, b, bp + 6 * W), c6v);
+            c7v = w.fma(DoubleVector.fromArray(S, b, bp + 7 * W), c7v);
+            c8v = w.fma(DoubleVector.fromArray(S, b, bp + 8 * W), c8v);
+            c9v = w.fma(DoubleVector.fromArray(S, b, bp + 9 * W), c9v);
+            c10v = w.fma(DoubleVector.fromArray(S, b, bp + 10 * W), c10v);
+            c11v = w.fma(DoubleVector.fromArray(S, b, bp + 11 * W), c11v);
+            c12v = w.fma(DoubleVector.fromArray(S, b, bp + 12 * W), c12v);
+            c13v = w.fma(DoubleVector.fromArray(S, b, bp + 13 * W), c13v);
+            c14v = w.fma(DoubleVector.fromArray(S, b, bp + 14 * W), c14v);
+            c15v = w.fma(DoubleVector.fromArray(S, b, bp + 15 * W), c15v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + W);
+        c2v.intoArray(c, c0 + 2 * W);
+        c3v.intoArray(c, c0 + 3 * W);
+        c4v.intoArray(c, c0 + 4 * W);
+        c5v.intoArray(c, c0 + 5 * W);
+        c6v.intoArray(c, c0 + 6 * W);
+        c7v.intoArray(c, c0 + 7 * W);
+        c8v.intoArray(c, c0 + 8 * W);
+        c9v.intoArray(c, c0 + 9 * W);
+        c10v.intoArray(c, c0 + 10 * W);
+        c11v.intoArray(c, c0 + 11 * W);
+        c12v.intoArray(c, c0 + 12 * W);
+        c13v.intoArray(c, c0 + 13 * W);
+        c14v.intoArray(c, c0 + 14 * W);
+        c15v.intoArray(c, c0 + 15 * W);
     }
 
     /** Row i, columns j..j+8W of C, terms p0..p1. */
