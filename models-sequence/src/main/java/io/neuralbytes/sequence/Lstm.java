@@ -40,8 +40,10 @@ import java.util.List;
  * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
  * are computed together: their recurrent weights are stacked into one H x 4H matrix
  * [W_f^T W_i^T W_g^T W_o^T], so that each step is one product through {@link ArrayProducts},
- * whose results are identical to the bit to the plain loops. The output layer can be split
- * over threads ({@link #setThreads}) without changing any result.
+ * whose results are identical to the bit to the plain loops. Backward reads the W_q as they
+ * are stored, one product per gate, so that transpose is the only copy of W made per window.
+ * The output layer can be split over threads ({@link #setThreads}) without changing any
+ * result.
  */
 public final class Lstm implements SequenceModel {
   /** Gate order in the arrays below: forget, input, candidate, output. */
@@ -65,8 +67,6 @@ public final class Lstm implements SequenceModel {
 
   /** [W_f^T W_i^T W_g^T W_o^T], H x 4H, refreshed at each forward. */
   private final double[] WT;
-  /** [W_f; W_i; W_g; W_o], 4H x H, refreshed at each forward, for dh_next. */
-  private final double[] Wstacked;
   /**
    * Gate activations of the window, L x 4H: row t is [f_t i_t g_t o_t], each of length H, built
    * in place from the pre-activations.
@@ -128,7 +128,6 @@ public final class Lstm implements SequenceModel {
     inputParameters = List.of(U);
 
     WT = new double[H * 4 * H];
-    Wstacked = new double[4 * H * H];
     gates = new double[T * 4 * H];
     dA = new double[T * 4 * H];
     cells = new double[(T + 1) * H];
@@ -190,7 +189,7 @@ public final class Lstm implements SequenceModel {
     int H = hidden;
     int H4 = 4 * H;
     int L = length;
-    stackWeights();
+    stackTransposedWeights();
     System.arraycopy(state.hidden(), 0, hs, 0, H);
     System.arraycopy(state.cell(), 0, cells, 0, H);
     windowTokens.clear();
@@ -235,14 +234,12 @@ public final class Lstm implements SequenceModel {
     return output.forward(hs, H, L, tokens, from + 1);
   }
 
-  /** Copies the four W_q into {@link #WT} (transposed, side by side) and {@link #Wstacked}. */
-  private void stackWeights() {
+  /** Copies the four W_q into {@link #WT}, transposed and side by side. */
+  private void stackTransposedWeights() {
     int H = hidden;
     int H4 = 4 * H;
     for (int q = 0; q < 4; q++) {
-      double[] Wq = W[q].value();
-      System.arraycopy(Wq, 0, Wstacked, q * H * H, H * H);
-      WindowMath.transpose(Wq, H, H, WT, q * H, H4);
+      WindowMath.transpose(W[q].value(), H, H, WT, q * H, H4);
     }
   }
 
@@ -282,9 +279,13 @@ public final class Lstm implements SequenceModel {
       if (t == 0) {
         break;
       }
-      // dh_next = sum_q W_q^T da_q = [W_f; W_i; W_g; W_o]^T [da_f da_i da_g da_o].
+      // dh_next = sum_q W_q^T da_q, as the row da_q times W_q for q = f, i, g, o in turn: the
+      // same terms, in the same order, as one product with the stacked [W_f; W_i; W_g; W_o].
       Arrays.fill(dh_next, 0.0);
-      ArrayProducts.multiplyAdd(dA, gateRow, H4, Wstacked, 0, H, dh_next, 0, H, 1, H4, H);
+      for (int q = 0; q < 4; q++) {
+        ArrayProducts.multiplyAdd(dA, gateRow + q * H, H4, W[q].value(), 0, H, dh_next, 0, H,
+            1, H, H);
+      }
     }
 
     for (int q = 0; q < 4; q++) {
