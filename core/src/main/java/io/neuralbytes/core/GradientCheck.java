@@ -18,7 +18,7 @@ import java.util.function.DoubleSupplier;
  * current point. The loss function recomputes the loss from the current parameter values and
  * must not depend on the gradients. The check copies the gradients before it starts and
  * writes them back when it ends, and it restores every value after perturbing it, so the
- * parameters end as they started even if the loss function runs a backward pass.
+ * parameters end as they started even if the loss function runs a backward pass or throws.
  */
 public final class GradientCheck {
 
@@ -79,30 +79,33 @@ public final class GradientCheck {
         int worstIndex = -1;
         double worstAnalytic = Double.NaN;
         double worstNumeric = Double.NaN;
-        for (int k = 0; k < parameters.size(); k++) {
-            Parameter parameter = parameters.get(k);
-            double[] analytic = analyticGradients.get(k);
-            double[] p = parameter.value();
-            double parameterWorst = 0.0;
-            for (int i = 0; i < p.length; i++) {
-                double numeric = centralDifference(p, i, lossFunction, epsilon);
-                double error = relativeError(analytic[i], numeric);
-                if (isWorse(error, parameterWorst)) {
-                    parameterWorst = error;
+        try {
+            for (int k = 0; k < parameters.size(); k++) {
+                Parameter parameter = parameters.get(k);
+                double[] analytic = analyticGradients.get(k);
+                double[] p = parameter.value();
+                double parameterWorst = 0.0;
+                for (int i = 0; i < p.length; i++) {
+                    double numeric = centralDifference(p, i, lossFunction, epsilon);
+                    double error = relativeError(analytic[i], numeric);
+                    if (isWorse(error, parameterWorst)) {
+                        parameterWorst = error;
+                    }
+                    if (isWorse(error, worstError)) {
+                        worstError = error;
+                        worstParameter = parameter.name();
+                        worstIndex = i;
+                        worstAnalytic = analytic[i];
+                        worstNumeric = numeric;
+                    }
                 }
-                if (isWorse(error, worstError)) {
-                    worstError = error;
-                    worstParameter = parameter.name();
-                    worstIndex = i;
-                    worstAnalytic = analytic[i];
-                    worstNumeric = numeric;
-                }
+                byParameter.put(parameter.name(), parameterWorst);
             }
-            byParameter.put(parameter.name(), parameterWorst);
-        }
-        for (int k = 0; k < parameters.size(); k++) {
-            double[] analytic = analyticGradients.get(k);
-            System.arraycopy(analytic, 0, parameters.get(k).grad(), 0, analytic.length);
+        } finally {
+            for (int k = 0; k < parameters.size(); k++) {
+                double[] analytic = analyticGradients.get(k);
+                System.arraycopy(analytic, 0, parameters.get(k).grad(), 0, analytic.length);
+            }
         }
         return new Result(worstError, worstParameter, worstIndex, worstAnalytic, worstNumeric,
                 Collections.unmodifiableMap(byParameter));
@@ -119,12 +122,15 @@ public final class GradientCheck {
     private static double centralDifference(double[] p, int i, DoubleSupplier lossFunction,
                                             double epsilon) {
         double saved = p[i];
-        p[i] = saved + epsilon;
-        double lossPlus = lossFunction.getAsDouble();
-        p[i] = saved - epsilon;
-        double lossMinus = lossFunction.getAsDouble();
-        p[i] = saved;
-        return (lossPlus - lossMinus) / (2.0 * epsilon);
+        try {
+            p[i] = saved + epsilon;
+            double lossPlus = lossFunction.getAsDouble();
+            p[i] = saved - epsilon;
+            double lossMinus = lossFunction.getAsDouble();
+            return (lossPlus - lossMinus) / (2.0 * epsilon);
+        } finally {
+            p[i] = saved;
+        }
     }
 
     /**

@@ -38,6 +38,29 @@ class GradientCheckTest {
     }
 
     @Test
+    void throwingLossLeavesValuesAndGradientsAsTheyWere() {
+        Parameter w = rename(OptimizersTest.parameter(new double[] {0.5, -1.5, 2}, new double[3]),
+                "w");
+        for (int i = 0; i < 3; i++) {
+            w.grad()[i] = 3 * w.value()[i] * w.value()[i];
+        }
+        int[] calls = {0};
+        // The fourth call (element 1, value moved down by eps) fails after writing a gradient.
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GradientCheck.check(List.of(w), () -> {
+                    w.grad()[0] = -99.0;
+                    if (++calls[0] == 4) {
+                        throw new IllegalStateException("loss failed");
+                    }
+                    return loss(w, w);
+                }, 1e-5));
+
+        assertEquals("loss failed", e.getMessage());
+        assertArrayEquals(new double[] {0.5, -1.5, 2}, w.value());
+        assertArrayEquals(new double[] {0.75, 6.75, 12}, w.grad());
+    }
+
+    @Test
     void wrongGradientIsCaught() {
         Parameter w = rename(OptimizersTest.parameter(new double[] {0.5, -1.5, 2}, new double[3]),
                 "w");

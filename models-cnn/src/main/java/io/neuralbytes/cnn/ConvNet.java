@@ -165,7 +165,8 @@ public final class ConvNet {
   }
 
   /**
-   * Returns the predicted class and the class probabilities of one image.
+   * Returns the predicted class and the class probabilities of one image. With one output
+   * unit, the class is 1 when its probability is at least 0.5, the rule {@code Mlp} uses too.
    *
    * @param image C x H x W values, row-major; not modified
    * @throws IllegalArgumentException if the length is not C H W
@@ -183,7 +184,7 @@ public final class ConvNet {
     forwardToProbabilities(X, xOffset);
     if (config.classes() == 1) {
       double s = p[0];
-      return new Prediction(s > 0.5 ? 1 : 0, new double[] {1.0 - s, s});
+      return new Prediction(s >= 0.5 ? 1 : 0, new double[] {1.0 - s, s});
     }
     int best = 0;
     for (int m = 1; m < p.length; m++) {

@@ -141,7 +141,7 @@ class SequenceTrainerTest {
   @Test
   void nonFiniteGradientStopsBeforeUpdate() {
     Rnn rnn = new Rnn(V, H, T, new RandomSource(6));
-    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2);
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2, 1, 2, Double.POSITIVE_INFINITY);
     SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
     trainer.step();
     trainer.step();
@@ -158,14 +158,47 @@ class SequenceTrainerTest {
     }
   }
 
-  /** An RNN whose gradient dW[2] becomes infinite from the given backward call on. */
+  @Test
+  void nonFiniteInputGradientStopsBeforeUpdate() {
+    Rnn rnn = new Rnn(V, H, T, new RandomSource(6));
+    // The third window is tokens 4 .. 9, 0. U is stored as U^T, so token 6's column of dU is
+    // the row that starts at index 6 H.
+    int index = 6 * H + 3;
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2, 0, index, Double.NaN);
+    SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
+    trainer.step();
+    trainer.step();
+    List<double[]> before = new ArrayList<>();
+    for (Parameter p : rnn.parameters()) {
+      before.add(p.value().clone());
+    }
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
+    assertEquals("training diverged at step 3: gradient of U at index " + index + " is NaN; the"
+        + " weights are left as they were before this step", e.getMessage());
+    for (int k = 0; k < before.size(); k++) {
+      assertArrayEquals(before.get(k), rnn.parameters().get(k).value(), 0.0);
+    }
+  }
+
+  /**
+   * An RNN whose gradient element {@code index} of parameter number {@code parameter} is set
+   * to {@code value} from the given backward call on.
+   */
   private static final class PoisonedGradientModel implements SequenceModel {
     private final Rnn rnn;
+    private final int parameter;
+    private final int index;
+    private final double value;
     private int healthyBackwardCalls;
 
-    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls) {
+    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int index,
+        double value) {
       this.rnn = rnn;
       this.healthyBackwardCalls = healthyBackwardCalls;
+      this.parameter = parameter;
+      this.index = index;
+      this.value = value;
     }
 
     @Override
@@ -207,7 +240,7 @@ class SequenceTrainerTest {
     public void backward() {
       rnn.backward();
       if (healthyBackwardCalls-- <= 0) {
-        rnn.parameters().get(1).grad()[2] = Double.POSITIVE_INFINITY;
+        rnn.parameters().get(parameter).grad()[index] = value;
       }
     }
 
