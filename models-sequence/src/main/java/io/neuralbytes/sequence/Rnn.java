@@ -51,6 +51,10 @@ public final class Rnn implements SequenceModel {
   /** h_(t-1) during {@link #step}, length H. */
   private final double[] hPrevStep;
   private final int[] inputs;
+  /** dLoss/dh_t from the output layer during {@link #backward}, L x H (owned by the layer). */
+  private double[] dHs;
+  /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
+  private final Runnable backwardThroughTime = this::backwardThroughTime;
   private final TokenSet windowTokens;
   private final TokenSet gradientColumns;
   private int length;
@@ -173,11 +177,20 @@ public final class Rnn implements SequenceModel {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
+    dHs = output.backward();
+    // dV and dc are computed on the other threads while this one runs back through time.
+    output.weightGradients(backwardThroughTime);
+  }
+
+  /**
+   * Backpropagates dHs, the gradient the output layer sends to each hidden state, through the
+   * window's steps, and writes the gradients of the recurrent and input parameters.
+   */
+  private void backwardThroughTime() {
     int H = hidden;
     int L = length;
     double[] Ww = W.value();
     double[] dU = U.grad();
-    double[] dHs = output.backward();
 
     Arrays.fill(dh_next, 0.0);
     for (int t = L - 1; t >= 0; t--) {

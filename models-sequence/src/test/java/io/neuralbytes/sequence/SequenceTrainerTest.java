@@ -141,7 +141,7 @@ class SequenceTrainerTest {
   @Test
   void nonFiniteGradientStopsBeforeUpdate() {
     Rnn rnn = new Rnn(V, H, T, new RandomSource(6));
-    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2);
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2, 1, 2);
     SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
     trainer.step();
     trainer.step();
@@ -158,14 +158,48 @@ class SequenceTrainerTest {
     }
   }
 
-  /** An RNN whose gradient dW[2] becomes infinite from the given backward call on. */
+  @Test
+  void nonFiniteGradientFoundWhenTheCheckIsSplit() {
+    // V x H = 70,400 elements, so the check runs on two threads; each thread's part holds one
+    // poisoned element of dV, and the message names the first of them.
+    Rnn rnn = new Rnn(1100, 64, T, new RandomSource(15));
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, 60_000);
+    poisoned.setThreads(2);
+    SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
+    trainer.step();
+    double[] before = rnn.parameters().get(3).value().clone();
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
+    assertEquals("training diverged at step 2: gradient of V at index 1000 is Infinity; the"
+        + " weights are left as they were before this step", e.getMessage());
+    assertArrayEquals(before, rnn.parameters().get(3).value(), 0.0);
+  }
+
+  /**
+   * An RNN whose gradient of parameter {@code parameter} becomes non-finite at the given
+   * indices from the given backward call on: infinite at the first index, NaN at the others.
+   */
   private static final class PoisonedGradientModel implements SequenceModel {
     private final Rnn rnn;
+    private final int parameter;
+    private final int[] indices;
     private int healthyBackwardCalls;
 
-    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls) {
+    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int... indices) {
       this.rnn = rnn;
       this.healthyBackwardCalls = healthyBackwardCalls;
+      this.parameter = parameter;
+      this.indices = indices;
+    }
+
+    @Override
+    public void setThreads(int threads) {
+      rnn.setThreads(threads);
+    }
+
+    @Override
+    public int threads() {
+      return rnn.threads();
     }
 
     @Override
@@ -207,7 +241,11 @@ class SequenceTrainerTest {
     public void backward() {
       rnn.backward();
       if (healthyBackwardCalls-- <= 0) {
-        rnn.parameters().get(1).grad()[2] = Double.POSITIVE_INFINITY;
+        double[] g = rnn.parameters().get(parameter).grad();
+        g[indices[0]] = Double.POSITIVE_INFINITY;
+        for (int n = 1; n < indices.length; n++) {
+          g[indices[n]] = Double.NaN;
+        }
       }
     }
 
