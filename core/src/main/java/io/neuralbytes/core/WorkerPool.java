@@ -43,14 +43,20 @@ public final class WorkerPool {
     public static final long MIN_SPLIT_WORK = 1L << 23;
 
     /**
-     * Nanoseconds a waiting thread spins before it parks. Waking a parked thread took about 30
-     * microseconds on the 2-core build machine (a virtual machine, 2026-12-04), against 0.3 for
+     * Nanoseconds a waiting thread stays awake before it parks. Waking a parked thread took about
+     * 30 microseconds on the 2-core build machine (a virtual machine, 2026-12-04), against 0.3 for
      * one that spins, and a training step calls several loops with up to a millisecond of serial
-     * work between them; with a shorter spin the threads parked at every gap and a loop cost 30 to
-     * 60 microseconds before any work was done. The price is a core kept busy for up to this long
-     * after each loop.
+     * work between them; with a shorter wait the threads parked at every gap and a loop cost 30
+     * to 60 microseconds before any work was done. The price is a core kept busy for up to this
+     * long after each loop.
      */
-    private static final long SPIN_NANOS = 2_000_000;
+    private static final long AWAKE_NANOS = 2_000_000;
+    /**
+     * Nanoseconds of that wait spent spinning; after them a waiting thread yields its core at
+     * each check, so that on a loaded machine the thread it waits for (or another program) can
+     * run there.
+     */
+    private static final long SPIN_NANOS = 20_000;
 
     private final int threads;
     private final Worker[] workers;
@@ -231,13 +237,21 @@ public final class WorkerPool {
     }
 
     private void awaitWorkers() {
-        long spinStart = System.nanoTime();
+        long waitStart = System.nanoTime();
         while (pending.get() > 0) {
-            if (System.nanoTime() - spinStart < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
-            }
+            idle(waitStart);
+        }
+    }
+
+    /** Waits a little, in the way that suits a wait that began at {@code waitStart}. */
+    private void idle(long waitStart) {
+        long waited = System.nanoTime() - waitStart;
+        if (waited < SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else if (waited < AWAKE_NANOS) {
+            Thread.yield();
+        } else {
+            LockSupport.park(this);
         }
     }
 
@@ -263,13 +277,9 @@ public final class WorkerPool {
         public void run() {
             long done = 0;
             while (true) {
-                long spinStart = System.nanoTime();
+                long waitStart = System.nanoTime();
                 while (generation == done) {
-                    if (System.nanoTime() - spinStart < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
+                    idle(waitStart);
                 }
                 done = generation;
                 try {
