@@ -32,11 +32,18 @@ import java.util.List;
  * length H, V is V x H, c has length V. Initialisation: every matrix uniform in
  * [-0.05, 0.05), every bias zero.
  *
+ * <p>Each parameter U_q is stored transposed, as U_q^T (V x H), so that the column x_t a step
+ * reads and the column of dU_q it writes are one contiguous row; the trainer then clips and
+ * updates whole rows. The random draws fill U_q in its H x V order, so a seed gives the same
+ * weights as the untransposed layout did.
+ *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
  * are computed together: their recurrent weights are stacked into one H x 4H matrix
  * [W_f^T W_i^T W_g^T W_o^T], so that each step is one product through {@link ArrayProducts},
- * whose results are identical to the bit to the plain loops. The output layer can be split
- * over threads ({@link #setThreads}) without changing any result.
+ * whose results are identical to the bit to the plain loops. Backward reads the W_q as they
+ * are stored, one product per gate, so that transpose is the only copy of W made per window.
+ * The output layer can be split over threads ({@link #setThreads}) without changing any
+ * result.
  */
 public final class Lstm implements SequenceModel {
   /** Gate order in the arrays below: forget, input, candidate, output. */
@@ -60,8 +67,6 @@ public final class Lstm implements SequenceModel {
 
   /** [W_f^T W_i^T W_g^T W_o^T], H x 4H, refreshed at each forward. */
   private final double[] WT;
-  /** [W_f; W_i; W_g; W_o], 4H x H, refreshed at each forward, for dh_next. */
-  private final double[] Wstacked;
   /**
    * Gate activations of the window, L x 4H: row t is [f_t i_t g_t o_t], each of length H, built
    * in place from the pre-activations.
@@ -87,7 +92,8 @@ public final class Lstm implements SequenceModel {
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
   private final TokenSet windowTokens;
-  private final TokenSet gradientColumns;
+  /** The tokens whose rows of each dU_q^T are non-zero, zeroed at the next backward. */
+  private final TokenSet gradientRows;
   private int length;
   private int threads = 1;
   private boolean backwardReady;
@@ -110,10 +116,10 @@ public final class Lstm implements SequenceModel {
     List<Parameter> all = new ArrayList<>();
     for (int q = 0; q < 4; q++) {
       W[q] = new Parameter("W_" + GATE_NAMES[q], H, H);
-      U[q] = new Parameter("U_" + GATE_NAMES[q], H, vocab);
+      U[q] = new Parameter("U_" + GATE_NAMES[q], vocab, H);
       b[q] = new Parameter("b_" + GATE_NAMES[q], H, 1);
       Initializers.uniform(W[q].value(), -INIT_LIMIT, INIT_LIMIT, rng);
-      Initializers.uniform(U[q].value(), -INIT_LIMIT, INIT_LIMIT, rng);
+      WindowMath.uniformTransposed(U[q].value(), H, vocab, INIT_LIMIT, rng);
       all.add(W[q]);
       all.add(U[q]);
       all.add(b[q]);
@@ -126,7 +132,6 @@ public final class Lstm implements SequenceModel {
     inputParameters = List.of(U);
 
     WT = new double[H * 4 * H];
-    Wstacked = new double[4 * H * H];
     gates = new double[T * 4 * H];
     dA = new double[T * 4 * H];
     cells = new double[(T + 1) * H];
@@ -138,7 +143,7 @@ public final class Lstm implements SequenceModel {
     stepActivations = new double[4 * H];
     inputs = new int[T];
     windowTokens = new TokenSet(vocab, T);
-    gradientColumns = new TokenSet(vocab, T);
+    gradientRows = new TokenSet(vocab, T);
   }
 
   @Override
@@ -188,7 +193,7 @@ public final class Lstm implements SequenceModel {
     int H = hidden;
     int H4 = 4 * H;
     int L = length;
-    stackWeights();
+    stackTransposedWeights();
     System.arraycopy(state.hidden(), 0, hs, 0, H);
     System.arraycopy(state.cell(), 0, cells, 0, H);
     windowTokens.clear();
@@ -202,7 +207,7 @@ public final class Lstm implements SequenceModel {
       // a_q = b_q + U_q x_t + W_q h_(t-1) for each gate q, built where its activation goes.
       for (int q = 0; q < 4; q++) {
         System.arraycopy(b[q].value(), 0, gates, gateRow + q * H, H);
-        WindowMath.addColumn(U[q].value(), x, H, vocab, gates, gateRow + q * H);
+        WindowMath.addRow(U[q].value(), x, H, gates, gateRow + q * H);
       }
       ArrayProducts.multiplyAdd(hs, t * H, H, WT, 0, H4, gates, gateRow, H4, 1, H, H4);
 
@@ -233,14 +238,12 @@ public final class Lstm implements SequenceModel {
     return output.forward(hs, H, L, tokens, from + 1);
   }
 
-  /** Copies the four W_q into {@link #WT} (transposed, side by side) and {@link #Wstacked}. */
-  private void stackWeights() {
+  /** Copies the four W_q into {@link #WT}, transposed and side by side. */
+  private void stackTransposedWeights() {
     int H = hidden;
     int H4 = 4 * H;
     for (int q = 0; q < 4; q++) {
-      double[] Wq = W[q].value();
-      System.arraycopy(Wq, 0, Wstacked, q * H * H, H * H);
-      WindowMath.transpose(Wq, H, H, WT, q * H, H4);
+      WindowMath.transpose(W[q].value(), H, H, WT, q * H, H4);
     }
   }
 
@@ -289,9 +292,13 @@ public final class Lstm implements SequenceModel {
       if (t == 0) {
         break;
       }
-      // dh_next = sum_q W_q^T da_q = [W_f; W_i; W_g; W_o]^T [da_f da_i da_g da_o].
+      // dh_next = sum_q W_q^T da_q, as the row da_q times W_q for q = f, i, g, o in turn: the
+      // same terms, in the same order, as one product with the stacked [W_f; W_i; W_g; W_o].
       Arrays.fill(dh_next, 0.0);
-      ArrayProducts.multiplyAdd(dA, gateRow, H4, Wstacked, 0, H, dh_next, 0, H, 1, H4, H);
+      for (int q = 0; q < 4; q++) {
+        ArrayProducts.multiplyAdd(dA, gateRow + q * H, H4, W[q].value(), 0, H, dh_next, 0, H,
+            1, H, H);
+      }
     }
 
     for (int q = 0; q < 4; q++) {
@@ -306,15 +313,16 @@ public final class Lstm implements SequenceModel {
           db[j] += dA[gateRow + j];
         }
       }
-      double[] dU = U[q].grad();
-      for (int n = 0; n < gradientColumns.size(); n++) {
-        WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);
+      // dU_q = sum_t da_q,t x_t^T: row x_t of dU_q^T gathers the da_q,t of the steps reading x_t.
+      double[] dUT = U[q].grad();
+      for (int n = 0; n < gradientRows.size(); n++) {
+        WindowMath.zeroRow(dUT, gradientRows.get(n), H);
       }
       for (int t = 0; t < L; t++) {
-        WindowMath.addToColumn(dU, inputs[t], H, vocab, dA, t * H4 + q * H);
+        WindowMath.addToRow(dUT, inputs[t], H, dA, t * H4 + q * H);
       }
     }
-    gradientColumns.copyFrom(windowTokens);
+    gradientRows.copyFrom(windowTokens);
   }
 
   @Override
@@ -333,10 +341,10 @@ public final class Lstm implements SequenceModel {
     System.arraycopy(h, 0, hPrevStep, 0, H);
     for (int q = 0; q < 4; q++) {
       double[] Wq = W[q].value();
-      double[] Uq = U[q].value();
+      double[] UqT = U[q].value();
       double[] bq = b[q].value();
       for (int j = 0; j < H; j++) {
-        double a = bq[j] + Uq[j * vocab + token];
+        double a = bq[j] + UqT[token * H + j];
         int wRow = j * H;
         for (int k = 0; k < H; k++) {
           a += Wq[wRow + k] * hPrevStep[k];

@@ -22,6 +22,11 @@ import java.util.List;
  * token index, so U x_t is column x_t of U. Initialisation: U uniform in
  * [-sqrt(1/V), sqrt(1/V)), W and V uniform in [-sqrt(1/H), sqrt(1/H)), b and c zero.
  *
+ * <p>The parameter U is stored transposed, as U^T (V x H): the column x_t that a step reads,
+ * and the only column of dU it writes, is then one contiguous row of H values instead of H
+ * values V apart, and the trainer clips and updates the touched rows as whole runs of memory.
+ * The random draws fill U in its H x V order, so a seed gives the same weights as before.
+ *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The products run
  * through {@link ArrayProducts}, whose results are identical to the bit to the plain loops, and
  * the output layer can be split over threads ({@link #setThreads}) without changing them.
@@ -56,7 +61,8 @@ public final class Rnn implements SequenceModel {
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
   private final TokenSet windowTokens;
-  private final TokenSet gradientColumns;
+  /** The tokens whose rows of dU^T are non-zero, zeroed at the next backward. */
+  private final TokenSet gradientRows;
   private int length;
   private int threads = 1;
   private boolean backwardReady;
@@ -76,7 +82,7 @@ public final class Rnn implements SequenceModel {
     int H = hidden;
     int T = maxWindow;
 
-    U = new Parameter("U", H, vocab);
+    U = new Parameter("U", vocab, H);
     W = new Parameter("W", H, H);
     b = new Parameter("b", H, 1);
     output = new SoftmaxOutput(vocab, H, T);
@@ -84,7 +90,7 @@ public final class Rnn implements SequenceModel {
 
     double inputLimit = Math.sqrt(1.0 / vocab);
     double hiddenLimit = Math.sqrt(1.0 / H);
-    Initializers.uniform(U.value(), -inputLimit, inputLimit, rng);
+    WindowMath.uniformTransposed(U.value(), H, vocab, inputLimit, rng);
     Initializers.uniform(W.value(), -hiddenLimit, hiddenLimit, rng);
     Initializers.uniform(output.V.value(), -hiddenLimit, hiddenLimit, rng);
 
@@ -95,7 +101,7 @@ public final class Rnn implements SequenceModel {
     hPrevStep = new double[H];
     inputs = new int[T];
     windowTokens = new TokenSet(vocab, T);
-    gradientColumns = new TokenSet(vocab, T);
+    gradientRows = new TokenSet(vocab, T);
   }
 
   @Override
@@ -144,7 +150,7 @@ public final class Rnn implements SequenceModel {
     WindowMath.checkWindow(tokens, from, length, maxWindow, vocab, state, hidden, false);
     int H = hidden;
     int L = length;
-    double[] Uw = U.value();
+    double[] UT = U.value();
     double[] bw = b.value();
     WindowMath.transpose(W.value(), H, H, WT);
     System.arraycopy(state.hidden(), 0, hs, 0, H);
@@ -158,7 +164,7 @@ public final class Rnn implements SequenceModel {
 
       // a_t = b + U x_t + W h_(t-1), built in the row of hs that then receives h_t.
       System.arraycopy(bw, 0, hs, row, H);
-      WindowMath.addColumn(Uw, x, H, vocab, hs, row);
+      WindowMath.addRow(UT, x, H, hs, row);
       ArrayProducts.multiplyAdd(hs, row - H, H, WT, 0, H, hs, row, H, 1, H, H);
       for (int i = 0; i < H; i++) {
         hs[row + i] = Math.tanh(hs[row + i]);
@@ -190,7 +196,7 @@ public final class Rnn implements SequenceModel {
     int H = hidden;
     int L = length;
     double[] Ww = W.value();
-    double[] dU = U.grad();
+    double[] dUT = U.grad();
 
     Arrays.fill(dh_next, 0.0);
     for (int t = L - 1; t >= 0; t--) {
@@ -212,13 +218,14 @@ public final class Rnn implements SequenceModel {
     // dW = sum_t da_t h_(t-1)^T = dA^T [h_(-1) ... h_(L-2)], H x H.
     ArrayProducts.multiplyTransA(WorkerPool.SERIAL, dA, 0, H, hs, 0, H, W.grad(), 0, H, H, L, H);
     WindowMath.sumRows(dA, L, H, b.grad());
-    for (int n = 0; n < gradientColumns.size(); n++) {
-      WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);
+    // dU = sum_t da_t x_t^T: row x_t of dU^T gathers the da_t of the steps that read x_t.
+    for (int n = 0; n < gradientRows.size(); n++) {
+      WindowMath.zeroRow(dUT, gradientRows.get(n), H);
     }
     for (int t = 0; t < L; t++) {
-      WindowMath.addToColumn(dU, inputs[t], H, vocab, dA, t * H);
+      WindowMath.addToRow(dUT, inputs[t], H, dA, t * H);
     }
-    gradientColumns.copyFrom(windowTokens);
+    gradientRows.copyFrom(windowTokens);
   }
 
   @Override
@@ -232,13 +239,13 @@ public final class Rnn implements SequenceModel {
     WindowMath.checkState(state, hidden, false);
     WindowMath.checkLogits(logits, vocab);
     int H = hidden;
-    double[] Uw = U.value();
+    double[] UT = U.value();
     double[] Ww = W.value();
     double[] bw = b.value();
     double[] h = state.hidden();
     System.arraycopy(h, 0, hPrevStep, 0, H);
     for (int i = 0; i < H; i++) {
-      double a = bw[i] + Uw[i * vocab + token];
+      double a = bw[i] + UT[token * H + i];
       int wRow = i * H;
       for (int k = 0; k < H; k++) {
         a += Ww[wRow + k] * hPrevStep[k];

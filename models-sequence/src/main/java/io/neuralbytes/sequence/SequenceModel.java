@@ -10,7 +10,9 @@ import java.util.List;
  *
  * <p>Shapes: V is the vocabulary size, H the hidden size, T the longest window
  * {@link #forward} accepts. Tokens are indices in [0, V); an input token x selects column x
- * of each input matrix U (H x V), so no one-hot vector is ever built.
+ * of each input matrix U (H x V), so no one-hot vector is ever built. The models store each U
+ * transposed, as U^T (V x H), so that this column is one contiguous row: row x of the
+ * parameter's value and gradient arrays, from index x H.
  *
  * <p>A model owns its work buffers (allocated once, in the constructor), so one instance
  * must not be used by two threads at once.
@@ -30,8 +32,8 @@ public interface SequenceModel {
   List<Parameter> parameters();
 
   /**
-   * Returns the input matrices (shape H x V) whose gradient is non-zero only in the columns
-   * of the tokens of the last window (see {@link #touchedTokens}); a subset of
+   * Returns the input matrices, each stored as U^T (V x H), whose gradient is non-zero only in
+   * the rows of the tokens of the last window (see {@link #touchedTokens}); a subset of
    * {@link #parameters()}.
    */
   List<Parameter> inputParameters();
@@ -86,7 +88,7 @@ public interface SequenceModel {
 
   /**
    * Copies into {@code out} the distinct input tokens of the last {@link #forward} window and
-   * returns how many there are. Outside these columns the gradients of the
+   * returns how many there are. Outside these tokens' rows the gradients of the
    * {@link #inputParameters()} are zero after {@link #backward}.
    *
    * @param out receives the tokens (modified); length at least T

@@ -264,10 +264,10 @@ public final class SequenceTrainer {
     }
     for (Parameter p : inputParameters) {
       double[] g = p.grad();
-      int columns = p.cols();
-      for (int i = 0; i < p.rows(); i++) {
-        for (int n = 0; n < touchedCount; n++) {
-          int index = i * columns + touched[n];
+      int H = p.cols();
+      for (int n = 0; n < touchedCount; n++) {
+        int row = touched[n] * H;
+        for (int index = row; index < row + H; index++) {
           if (!Double.isFinite(g[index])) {
             throw nonFiniteGradient(stepNumber, p, index, g[index]);
           }
@@ -317,36 +317,29 @@ public final class SequenceTrainer {
     }
   }
 
-  /** Updates each input matrix in the columns of the current step's tokens. */
+  /** Updates each input matrix in the rows of the current step's tokens. */
   private void updateInputs() {
     for (Parameter p : inputParameters) {
-      updateColumns(p, touchedCount);
+      updateRows(p, touchedCount);
     }
   }
 
   /**
-   * Clips and updates only the columns of an input matrix U (H x V) that the window touched.
-   * The other gradient columns are zero, and a zero gradient gives a zero Adagrad update, so
-   * the result equals a dense update. The rule is Adagrad's own, m += g^2 and
-   * p -= lr g / sqrt(m + eps), written out here so that the memory array is looked up once
-   * per step instead of once per element.
+   * Clips and updates only the rows of an input matrix, stored as U^T (V x H), that the window
+   * touched: row x is column x of U, the H weights token x feeds in. The other gradient rows
+   * are zero, and a zero gradient gives a zero Adagrad update, so the result equals a dense
+   * update. Each row is contiguous, so it goes through the same vectorised kernel as the dense
+   * parameters.
    */
-  private void updateColumns(Parameter p, int touchedCount) {
+  private void updateRows(Parameter p, int touchedCount) {
     double[] value = p.value();
     double[] g = p.grad();
     double[] m = adagrad.memory(p);
-    double lr = adagrad.learningRate();
-    double eps = adagrad.eps();
-    int columns = p.cols();
-    for (int i = 0; i < p.rows(); i++) {
-      int row = i * columns;
-      for (int n = 0; n < touchedCount; n++) {
-        int index = row + touched[n];
-        double gi = Math.max(-CLIP_LIMIT, Math.min(CLIP_LIMIT, g[index]));
-        g[index] = gi;
-        m[index] += gi * gi;
-        value[index] -= lr * gi / Math.sqrt(m[index] + eps);
-      }
+    int H = p.cols();
+    for (int n = 0; n < touchedCount; n++) {
+      int row = touched[n] * H;
+      UpdateKernels.clipAndAdagrad(value, g, m, row, row + H, CLIP_LIMIT,
+          adagrad.learningRate(), adagrad.eps());
     }
   }
 }

@@ -34,6 +34,9 @@ import java.util.List;
  * [-0.05, 0.05), every bias zero.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here.
+ *
+ * <p>Each U_q is kept in the H x V layout of the equations, where {@link Lstm} stores U_q^T;
+ * as with {@link PlainRnn}, tests compare through a transpose and train this model densely.
  */
 final class PlainLstm implements SequenceModel {
   /** Gate order in the arrays below: forget, input, candidate, output. */
@@ -187,7 +190,7 @@ final class PlainLstm implements SequenceModel {
         double[] a = gates[q];
         double[] WqT = WT[q];
         System.arraycopy(b[q].value(), 0, a, row, H);
-        WindowMath.addColumn(U[q].value(), x, H, vocab, a, row);
+        PlainRnn.addColumn(U[q].value(), x, H, vocab, a, row);
         for (int k = 0; k < H; k++) {
           double hk = hPrev[prevRow + k];
           int wtRow = k * H;
@@ -275,10 +278,10 @@ final class PlainLstm implements SequenceModel {
       WindowMath.sumRows(dA[q], L, H, b[q].grad());
       double[] dU = U[q].grad();
       for (int n = 0; n < gradientColumns.size(); n++) {
-        WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);
+        PlainRnn.zeroColumn(dU, gradientColumns.get(n), H, vocab);
       }
       for (int t = 0; t < L; t++) {
-        WindowMath.addToColumn(dU, inputs[t], H, vocab, dA[q], t * H);
+        PlainRnn.addToColumn(dU, inputs[t], H, vocab, dA[q], t * H);
       }
     }
     gradientColumns.copyFrom(windowTokens);

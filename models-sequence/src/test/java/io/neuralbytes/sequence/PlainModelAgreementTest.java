@@ -86,13 +86,29 @@ class PlainModelAgreementTest {
     List<Parameter> expectedParameters = plain.parameters();
     for (int n = 0; n < expectedParameters.size(); n++) {
       Parameter p = fast.parameters().get(n);
-      assertEquals(expectedParameters.get(n).name(), p.name(), where);
-      assertArrayEquals(expectedParameters.get(n).value(), p.value(), TOLERANCE,
+      Parameter expected = expectedParameters.get(n);
+      assertEquals(expected.name(), p.name(), where);
+      assertArrayEquals(inFastLayout(fast, p, expected), p.value(), TOLERANCE,
           where + ", parameter " + p.name());
     }
     assertArrayEquals(reference.state.hidden(), trainer.state().hidden(), TOLERANCE,
         where + ", h");
     assertArrayEquals(reference.state.cell(), trainer.state().cell(), TOLERANCE, where + ", cell");
+  }
+
+  /**
+   * Returns the plain model's value of a parameter in the fast model's layout: the fast
+   * models store each input matrix U (H x V) as U^T (V x H), the plain ones as U.
+   */
+  private static double[] inFastLayout(SequenceModel fast, Parameter p, Parameter expected) {
+    if (!fast.inputParameters().contains(p)) {
+      return expected.value();
+    }
+    assertEquals(expected.rows(), p.cols(), p.name() + " should be stored transposed");
+    assertEquals(expected.cols(), p.rows(), p.name() + " should be stored transposed");
+    double[] transposed = new double[expected.size()];
+    WindowMath.transpose(expected.value(), expected.rows(), expected.cols(), transposed);
+    return transposed;
   }
 
   @Test

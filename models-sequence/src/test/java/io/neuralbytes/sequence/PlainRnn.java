@@ -23,6 +23,10 @@ import java.util.List;
  * [-sqrt(1/V), sqrt(1/V)), W and V uniform in [-sqrt(1/H), sqrt(1/H)), b and c zero.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here.
+ *
+ * <p>U is kept in the H x V layout of the equations, where {@link Rnn} stores U^T; tests
+ * compare the two through a transpose. {@link SequenceTrainer} updates the input matrices as
+ * V x H rows, so this model is trained by the tests' dense loop, never by the trainer.
  */
 final class PlainRnn implements SequenceModel {
   private final int vocab;
@@ -142,7 +146,7 @@ final class PlainRnn implements SequenceModel {
 
       // a_t = b + U x_t + W h_(t-1), built in the row of hs that then receives h_t.
       System.arraycopy(bw, 0, hs, row, H);
-      WindowMath.addColumn(Uw, x, H, vocab, hs, row);
+      PlainRnn.addColumn(Uw, x, H, vocab, hs, row);
       for (int k = 0; k < H; k++) {
         double hk = hPrev[prevRow + k];
         int wtRow = k * H;
@@ -198,10 +202,10 @@ final class PlainRnn implements SequenceModel {
     PlainRnn.accumulateRecurrentGradient(W.grad(), dA, h0, hs, L, H);
     WindowMath.sumRows(dA, L, H, b.grad());
     for (int n = 0; n < gradientColumns.size(); n++) {
-      WindowMath.zeroColumn(dU, gradientColumns.get(n), H, vocab);
+      PlainRnn.zeroColumn(dU, gradientColumns.get(n), H, vocab);
     }
     for (int t = 0; t < L; t++) {
-      WindowMath.addToColumn(dU, inputs[t], H, vocab, dA, t * H);
+      PlainRnn.addToColumn(dU, inputs[t], H, vocab, dA, t * H);
     }
     gradientColumns.copyFrom(windowTokens);
   }
@@ -251,6 +255,27 @@ final class PlainRnn implements SequenceModel {
           dW[wRow + j] += da * hPrev[prevRow + j];
         }
       }
+    }
+  }
+
+  /** Adds column x of U (H x V) to a (length H): a += U x for the one-hot x. */
+  static void addColumn(double[] U, int x, int H, int V, double[] a, int aFrom) {
+    for (int i = 0; i < H; i++) {
+      a[aFrom + i] += U[i * V + x];
+    }
+  }
+
+  /** Adds da (length H, from {@code daFrom}) to column x of dU (H x V). */
+  static void addToColumn(double[] dU, int x, int H, int V, double[] da, int daFrom) {
+    for (int i = 0; i < H; i++) {
+      dU[i * V + x] += da[daFrom + i];
+    }
+  }
+
+  /** Sets column x of dU (H x V) to zero. */
+  static void zeroColumn(double[] dU, int x, int H, int V) {
+    for (int i = 0; i < H; i++) {
+      dU[i * V + x] = 0.0;
     }
   }
 }

@@ -87,7 +87,7 @@ class SequenceModelTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
-  void inputGradientOnlyInTouchedColumns(String name,
+  void inputGradientOnlyInTouchedRows(String name,
       Function<RandomSource, SequenceModel> factory) {
     SequenceModel model = model(factory, 7);
     int[] first = {1, 2, 1, 3, 4};
@@ -101,14 +101,17 @@ class SequenceModelTest {
     int count = model.touchedTokens(touched);
     assertEquals(2, count);
     assertArrayEquals(new int[] {5, 6}, Arrays.copyOf(touched, count));
+    // Each input matrix is stored as U^T, V x H: token x's gradient is row x.
     for (Parameter U : model.inputParameters()) {
-      for (int i = 0; i < H; i++) {
-        for (int x = 0; x < V; x++) {
-          double g = U.grad()[i * V + x];
+      assertEquals(V, U.rows(), U.name() + " rows");
+      assertEquals(H, U.cols(), U.name() + " columns");
+      for (int x = 0; x < V; x++) {
+        for (int i = 0; i < H; i++) {
+          double g = U.grad()[x * H + i];
           if (x == 5 || x == 6) {
-            assertTrue(g != 0.0, U.name() + " column " + x + " should have a gradient");
+            assertTrue(g != 0.0, U.name() + " row " + x + " should have a gradient");
           } else {
-            assertEquals(0.0, g, U.name() + " column " + x + " should be zero");
+            assertEquals(0.0, g, U.name() + " row " + x + " should be zero");
           }
         }
       }

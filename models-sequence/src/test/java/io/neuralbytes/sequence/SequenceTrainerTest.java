@@ -141,7 +141,7 @@ class SequenceTrainerTest {
   @Test
   void nonFiniteGradientStopsBeforeUpdate() {
     Rnn rnn = new Rnn(V, H, T, new RandomSource(6));
-    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2, 1, 2);
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2, 1, 2, Double.POSITIVE_INFINITY);
     SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
     trainer.step();
     trainer.step();
@@ -159,37 +159,72 @@ class SequenceTrainerTest {
   }
 
   @Test
+  void nonFiniteInputGradientStopsBeforeUpdate() {
+    Rnn rnn = new Rnn(V, H, T, new RandomSource(6));
+    // The third window is tokens 4 .. 9, 0. U is stored as U^T, so token 6's column of dU is
+    // the row that starts at index 6 H.
+    int index = 6 * H + 3;
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 2, 0, index, Double.NaN);
+    SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
+    trainer.step();
+    trainer.step();
+    List<double[]> before = new ArrayList<>();
+    for (Parameter p : rnn.parameters()) {
+      before.add(p.value().clone());
+    }
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
+    assertEquals("training diverged at step 3: gradient of U at index " + index + " is NaN; the"
+        + " weights are left as they were before this step", e.getMessage());
+    for (int k = 0; k < before.size(); k++) {
+      assertArrayEquals(before.get(k), rnn.parameters().get(k).value(), 0.0);
+    }
+  }
+
+  @Test
   void nonFiniteGradientFoundWhenTheCheckIsSplit() {
     // V x H = 70,400 elements, so the check runs on two threads; each thread's part holds one
     // poisoned element of dV, and the message names the first of them.
     Rnn rnn = new Rnn(1100, 64, T, new RandomSource(15));
-    SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, 60_000);
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, Double.NaN);
+    poisoned = new PoisonedGradientModel(rnn, 1, 3, 60_000, Double.POSITIVE_INFINITY, poisoned);
     poisoned.setThreads(2);
     SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
     trainer.step();
     double[] before = rnn.parameters().get(3).value().clone();
 
     IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
-    assertEquals("training diverged at step 2: gradient of V at index 1000 is Infinity; the"
+    assertEquals("training diverged at step 2: gradient of V at index 1000 is NaN; the"
         + " weights are left as they were before this step", e.getMessage());
     assertArrayEquals(before, rnn.parameters().get(3).value(), 0.0);
   }
 
   /**
-   * An RNN whose gradient of parameter {@code parameter} becomes non-finite at the given
-   * indices from the given backward call on: infinite at the first index, NaN at the others.
+   * An RNN whose gradient element {@code index} of parameter number {@code parameter} is set
+   * to {@code value} from the given backward call on. The backward pass runs through
+   * {@code inner}, which may be another poisoned model of the same RNN.
    */
   private static final class PoisonedGradientModel implements SequenceModel {
     private final Rnn rnn;
+    private final SequenceModel inner;
     private final int parameter;
-    private final int[] indices;
+    private final int index;
+    private final double value;
     private int healthyBackwardCalls;
 
-    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int... indices) {
+    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int index,
+        double value) {
+      this(rnn, healthyBackwardCalls, parameter, index, value, rnn);
+    }
+
+    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int index,
+        double value, SequenceModel inner) {
       this.rnn = rnn;
+      this.inner = inner;
       this.healthyBackwardCalls = healthyBackwardCalls;
       this.parameter = parameter;
-      this.indices = indices;
+      this.index = index;
+      this.value = value;
     }
 
     @Override
@@ -239,13 +274,9 @@ class SequenceTrainerTest {
 
     @Override
     public void backward() {
-      rnn.backward();
+      inner.backward();
       if (healthyBackwardCalls-- <= 0) {
-        double[] g = rnn.parameters().get(parameter).grad();
-        g[indices[0]] = Double.POSITIVE_INFINITY;
-        for (int n = 1; n < indices.length; n++) {
-          g[indices[n]] = Double.NaN;
-        }
+        rnn.parameters().get(parameter).grad()[index] = value;
       }
     }
 
