@@ -9,17 +9,25 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} is present.
  *
  * <p>C is cut into panels of 2W columns (W doubles per vector, 8 with AVX-512, 4 with AVX2).
- * The micro-kernel holds a 4 x 2W block of C in eight vector registers and, for each p, adds
- * A(i, p) B(p, j..j+2W) to it: one broadcast per row, two loads of B and eight fused
+ * The micro-kernel holds an 8 x 2W block of C in sixteen vector registers and, for each p, adds
+ * A(i, p) B(p, j..j+2W) to it: one broadcast per row, two loads of B and sixteen fused
  * multiply-adds, with no load or store of C inside the loop. Each lane is one element of C, so
- * its terms are still added one at a time in ascending p. Columns left over after the last full
- * vector are done by a scalar loop with {@link Math#fma}, in the same order.
+ * its terms are still added one at a time in ascending p. A last panel of W columns runs an
+ * 8 x W block, four rows left over run 4 x 2W and 4 x W blocks, and columns left over after the
+ * last full vector are done by a scalar loop with {@link Math#fma}, in the same order.
  *
- * <p>Where eight rows remain, an 8 x 2W block with sixteen accumulators runs instead (about
- * 10% faster here). Rows left over after the 4-row blocks go through {@link #row}, which keeps up
- * to sixteen vectors of one row in registers instead. So does a product of fewer than four rows
- * (a recurrence's matrix-vector product, h W), over all p at once: with no other row to share
- * a panel of B, blocking p would only store and reload C.
+ * <p>The 8-row kernels read B from a packed copy of the panel (its 2W or W columns contiguous
+ * for each p) and A either in place, when its rows are contiguous (A(i, p) at a[... + p]), or
+ * from a packed copy with the eight rows interleaved. Every index then grows by a constant step
+ * per p, whatever the strides of the caller's arrays. So the JIT can check the array bounds once
+ * before the loop rather than at each of the ten loads of every p, the likely reason why these
+ * kernels run 15% to 20% faster on the output layer's shapes here. A packed panel of B serves
+ * all the rows of a block, and packed rows of A every panel, so the copies cost a few percent.
+ *
+ * <p>Rows left over after the 4-row blocks go through {@link #row}, which keeps up to sixteen
+ * vectors of one row in registers instead. So does a product of fewer than four rows (a
+ * recurrence's matrix-vector product, h W), over all p at once: with no other row to share a
+ * panel of B, blocking p would only store and reload C.
  *
  * <p>Loops are blocked for the caches: {@link #KC} values of p at a time (ascending, so the
  * order of additions is kept), and {@link #MC} rows of C at a time, so that a KC x 2W panel of
@@ -31,6 +39,15 @@ final class VectorProducts {
     private static final int W = S.length();
     private static final int KC = 256;
     private static final int MC = 64;
+
+    /** Per thread, the packed rows of A (MC x KC) and panel of B (KC x 2W). */
+    private static final ThreadLocal<Packs> PACKS = ThreadLocal.withInitial(Packs::new);
+
+    /** The two buffers of one thread, allocated at its first product. */
+    private static final class Packs {
+        final double[] a = new double[MC * KC];
+        final double[] b = new double[KC * 2 * W];
+    }
 
     private VectorProducts() {
     }
@@ -58,26 +75,52 @@ final class VectorProducts {
             }
             return;
         }
+        Packs packs = PACKS.get();
+        // Rows of A stored contiguously (A(i, p) at a[... + p]) are read in place, others packed.
+        boolean inPlace = aps == 1;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int p1 = Math.min(k, p0 + KC);
+            int kc = p1 - p0;
             // C is read only when accumulating, or after the first block of terms.
             boolean load = accumulate || p0 > 0;
             for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
                 int i1 = Math.min(rowTo, i0 + MC);
+                int i8 = i0 + (i1 - i0) / 8 * 8;
                 int i4 = i0 + (i1 - i0) / 4 * 4;
+                if (!inPlace) {
+                    for (int i = i0; i < i8; i += 8) {
+                        packRows(a, aOff, ais, aps, i, p0, kc, packs.a, (i - i0) * kc);
+                    }
+                }
                 int j = 0;
                 for (; j + 2 * W <= m; j += 2 * W) {
-                    int i = i0;
-                    for (; i + 8 <= i4; i += 8) {
-                        block8x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
+                    packColumns(b, bOff, ldb, p0, kc, j, 2, packs.b);
+                    for (int i = i0; i < i8; i += 8) {
+                        int c0 = cOff + i * ldc + j;
+                        if (inPlace) {
+                            inPlace8x2(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc, load);
+                        } else {
+                            packed8x2(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load);
+                        }
                     }
-                    for (; i < i4; i += 4) {
-                        block4x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
+                    if (i8 < i4) {
+                        block4x2(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i8, j, p0, p1,
+                                load);
                     }
                 }
                 for (; j + W <= m; j += W) {
-                    for (int i = i0; i < i4; i += 4) {
-                        block4x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, j, p0, p1, load);
+                    packColumns(b, bOff, ldb, p0, kc, j, 1, packs.b);
+                    for (int i = i0; i < i8; i += 8) {
+                        int c0 = cOff + i * ldc + j;
+                        if (inPlace) {
+                            inPlace8x1(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc, load);
+                        } else {
+                            packed8x1(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load);
+                        }
+                    }
+                    if (i8 < i4) {
+                        block4x1(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i8, j, p0, p1,
+                                load);
                     }
                 }
                 if (j < m) {
@@ -87,6 +130,45 @@ final class VectorProducts {
                 for (int i = i4; i < i1; i++) {
                     row(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, i, m, p0, p1, load);
                 }
+            }
+        }
+    }
+
+    /**
+     * Copies A(i..i+7, p0..p0+kc-1) into {@code pack} from {@code base} with the eight rows
+     * interleaved: A(i + r, p0 + q) goes to pack[base + 8 q + r]. When A is read transposed
+     * (ais = 1), the eight values of one p are contiguous and copied as vectors.
+     */
+    private static void packRows(double[] a, int aOff, int ais, int aps, int i, int p0, int kc,
+            double[] pack, int base) {
+        int from = aOff + i * ais + p0 * aps;
+        if (ais == 1) {
+            for (int q = 0; q < kc; q++) {
+                for (int r = 0; r < 8; r += W) {
+                    DoubleVector.fromArray(S, a, from + q * aps + r)
+                            .intoArray(pack, base + 8 * q + r);
+                }
+            }
+        } else {
+            for (int q = 0; q < kc; q++) {
+                for (int r = 0; r < 8; r++) {
+                    pack[base + 8 * q + r] = a[from + r * ais + q * aps];
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies B(p0..p0+kc-1, j..j+vectors W-1) into {@code pack}, one row of the panel after
+     * the other: B(p0 + q, j + x) goes to pack[q vectors W + x].
+     */
+    private static void packColumns(double[] b, int bOff, int ldb, int p0, int kc, int j,
+            int vectors, double[] pack) {
+        int width = vectors * W;
+        for (int q = 0; q < kc; q++) {
+            int from = bOff + (p0 + q) * ldb + j;
+            for (int x = 0; x < width; x += W) {
+                DoubleVector.fromArray(S, b, from + x).intoArray(pack, q * width + x);
             }
         }
     }
@@ -219,76 +301,249 @@ final class VectorProducts {
     }
 
     /**
-     * Rows i..i+7, columns j..j+2W of C, terms p0..p1: sixteen accumulators, twice the
-     * four-row block's, so that each fused multiply-add has more independent work around it.
+     * Rows i..i+7, columns j..j+2W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A read in
+     * place: A(i + r, p0 + q) at a[base + r lda + q], B(p0 + q, j + x) at bPack[q 2W + x].
      */
-    private static void block8x2(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
-            int ldb, double[] c, int cOff, int ldc, int i, int j, int p0, int p1, boolean load) {
-        int r0 = cOff + i * ldc + j;
-        DoubleVector c00 = start(c, r0 + 0 * ldc, load);
-        DoubleVector c01 = start(c, r0 + 0 * ldc + W, load);
-        DoubleVector c10 = start(c, r0 + 1 * ldc, load);
-        DoubleVector c11 = start(c, r0 + 1 * ldc + W, load);
-        DoubleVector c20 = start(c, r0 + 2 * ldc, load);
-        DoubleVector c21 = start(c, r0 + 2 * ldc + W, load);
-        DoubleVector c30 = start(c, r0 + 3 * ldc, load);
-        DoubleVector c31 = start(c, r0 + 3 * ldc + W, load);
-        DoubleVector c40 = start(c, r0 + 4 * ldc, load);
-        DoubleVector c41 = start(c, r0 + 4 * ldc + W, load);
-        DoubleVector c50 = start(c, r0 + 5 * ldc, load);
-        DoubleVector c51 = start(c, r0 + 5 * ldc + W, load);
-        DoubleVector c60 = start(c, r0 + 6 * ldc, load);
-        DoubleVector c61 = start(c, r0 + 6 * ldc + W, load);
-        DoubleVector c70 = start(c, r0 + 7 * ldc, load);
-        DoubleVector c71 = start(c, r0 + 7 * ldc + W, load);
-        int a0 = aOff + i * ais;
-        for (int p = p0; p < p1; p++) {
-            int bp = bOff + p * ldb + j;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + W);
-            int ap = a0 + p * aps;
+    private static void inPlace8x2(double[] a, int base, int lda, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c11 = start(c, c0 + ldc + W, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
+        DoubleVector c40 = start(c, c0 + 4 * ldc, load);
+        DoubleVector c41 = start(c, c0 + 4 * ldc + W, load);
+        DoubleVector c50 = start(c, c0 + 5 * ldc, load);
+        DoubleVector c51 = start(c, c0 + 5 * ldc + W, load);
+        DoubleVector c60 = start(c, c0 + 6 * ldc, load);
+        DoubleVector c61 = start(c, c0 + 6 * ldc + W, load);
+        DoubleVector c70 = start(c, c0 + 7 * ldc, load);
+        DoubleVector c71 = start(c, c0 + 7 * ldc + W, load);
+        int a1 = base + lda;
+        int a2 = base + 2 * lda;
+        int a3 = base + 3 * lda;
+        int a4 = base + 4 * lda;
+        int a5 = base + 5 * lda;
+        int a6 = base + 6 * lda;
+        int a7 = base + 7 * lda;
+        for (int q = 0; q < kc; q++) {
+            int bq = q * 2 * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
             DoubleVector w;
-            w = DoubleVector.broadcast(S, a[ap + 0 * ais]);
+            w = DoubleVector.broadcast(S, a[base + q]);
             c00 = w.fma(b0, c00);
             c01 = w.fma(b1, c01);
-            w = DoubleVector.broadcast(S, a[ap + 1 * ais]);
+            w = DoubleVector.broadcast(S, a[a1 + q]);
             c10 = w.fma(b0, c10);
             c11 = w.fma(b1, c11);
-            w = DoubleVector.broadcast(S, a[ap + 2 * ais]);
+            w = DoubleVector.broadcast(S, a[a2 + q]);
             c20 = w.fma(b0, c20);
             c21 = w.fma(b1, c21);
-            w = DoubleVector.broadcast(S, a[ap + 3 * ais]);
+            w = DoubleVector.broadcast(S, a[a3 + q]);
             c30 = w.fma(b0, c30);
             c31 = w.fma(b1, c31);
-            w = DoubleVector.broadcast(S, a[ap + 4 * ais]);
+            w = DoubleVector.broadcast(S, a[a4 + q]);
             c40 = w.fma(b0, c40);
             c41 = w.fma(b1, c41);
-            w = DoubleVector.broadcast(S, a[ap + 5 * ais]);
+            w = DoubleVector.broadcast(S, a[a5 + q]);
             c50 = w.fma(b0, c50);
             c51 = w.fma(b1, c51);
-            w = DoubleVector.broadcast(S, a[ap + 6 * ais]);
+            w = DoubleVector.broadcast(S, a[a6 + q]);
             c60 = w.fma(b0, c60);
             c61 = w.fma(b1, c61);
-            w = DoubleVector.broadcast(S, a[ap + 7 * ais]);
+            w = DoubleVector.broadcast(S, a[a7 + q]);
             c70 = w.fma(b0, c70);
             c71 = w.fma(b1, c71);
         }
-        c00.intoArray(c, r0 + 0 * ldc);
-        c01.intoArray(c, r0 + 0 * ldc + W);
-        c10.intoArray(c, r0 + 1 * ldc);
-        c11.intoArray(c, r0 + 1 * ldc + W);
-        c20.intoArray(c, r0 + 2 * ldc);
-        c21.intoArray(c, r0 + 2 * ldc + W);
-        c30.intoArray(c, r0 + 3 * ldc);
-        c31.intoArray(c, r0 + 3 * ldc + W);
-        c40.intoArray(c, r0 + 4 * ldc);
-        c41.intoArray(c, r0 + 4 * ldc + W);
-        c50.intoArray(c, r0 + 5 * ldc);
-        c51.intoArray(c, r0 + 5 * ldc + W);
-        c60.intoArray(c, r0 + 6 * ldc);
-        c61.intoArray(c, r0 + 6 * ldc + W);
-        c70.intoArray(c, r0 + 7 * ldc);
-        c71.intoArray(c, r0 + 7 * ldc + W);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + W);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + W);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + W);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c41.intoArray(c, c0 + 4 * ldc + W);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c51.intoArray(c, c0 + 5 * ldc + W);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c61.intoArray(c, c0 + 6 * ldc + W);
+        c70.intoArray(c, c0 + 7 * ldc);
+        c71.intoArray(c, c0 + 7 * ldc + W);
+    }
+
+    /**
+     * Rows i..i+7, columns j..j+2W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A packed:
+     * A(i + r, p0 + q) at aPack[base + 8 q + r], B(p0 + q, j + x) at bPack[q 2W + x].
+     */
+    private static void packed8x2(double[] aPack, int base, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c11 = start(c, c0 + ldc + W, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
+        DoubleVector c40 = start(c, c0 + 4 * ldc, load);
+        DoubleVector c41 = start(c, c0 + 4 * ldc + W, load);
+        DoubleVector c50 = start(c, c0 + 5 * ldc, load);
+        DoubleVector c51 = start(c, c0 + 5 * ldc + W, load);
+        DoubleVector c60 = start(c, c0 + 6 * ldc, load);
+        DoubleVector c61 = start(c, c0 + 6 * ldc + W, load);
+        DoubleVector c70 = start(c, c0 + 7 * ldc, load);
+        DoubleVector c71 = start(c, c0 + 7 * ldc + W, load);
+        for (int q = 0; q < kc; q++) {
+            int bq = q * 2 * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
+            int aq = base + 8 * q;
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, aPack[aq]);
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
+            w = DoubleVector.broadcast(S, aPack[aq + 1]);
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
+            w = DoubleVector.broadcast(S, aPack[aq + 2]);
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
+            w = DoubleVector.broadcast(S, aPack[aq + 3]);
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
+            w = DoubleVector.broadcast(S, aPack[aq + 4]);
+            c40 = w.fma(b0, c40);
+            c41 = w.fma(b1, c41);
+            w = DoubleVector.broadcast(S, aPack[aq + 5]);
+            c50 = w.fma(b0, c50);
+            c51 = w.fma(b1, c51);
+            w = DoubleVector.broadcast(S, aPack[aq + 6]);
+            c60 = w.fma(b0, c60);
+            c61 = w.fma(b1, c61);
+            w = DoubleVector.broadcast(S, aPack[aq + 7]);
+            c70 = w.fma(b0, c70);
+            c71 = w.fma(b1, c71);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + W);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + W);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + W);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c41.intoArray(c, c0 + 4 * ldc + W);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c51.intoArray(c, c0 + 5 * ldc + W);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c61.intoArray(c, c0 + 6 * ldc + W);
+        c70.intoArray(c, c0 + 7 * ldc);
+        c71.intoArray(c, c0 + 7 * ldc + W);
+    }
+
+    /**
+     * Rows i..i+7, columns j..j+W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A read in
+     * place: A(i + r, p0 + q) at a[base + r lda + q], B(p0 + q, j + x) at bPack[q W + x].
+     */
+    private static void inPlace8x1(double[] a, int base, int lda, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c40 = start(c, c0 + 4 * ldc, load);
+        DoubleVector c50 = start(c, c0 + 5 * ldc, load);
+        DoubleVector c60 = start(c, c0 + 6 * ldc, load);
+        DoubleVector c70 = start(c, c0 + 7 * ldc, load);
+        int a1 = base + lda;
+        int a2 = base + 2 * lda;
+        int a3 = base + 3 * lda;
+        int a4 = base + 4 * lda;
+        int a5 = base + 5 * lda;
+        int a6 = base + 6 * lda;
+        int a7 = base + 7 * lda;
+        for (int q = 0; q < kc; q++) {
+            int bq = q * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, a[base + q]);
+            c00 = w.fma(b0, c00);
+            w = DoubleVector.broadcast(S, a[a1 + q]);
+            c10 = w.fma(b0, c10);
+            w = DoubleVector.broadcast(S, a[a2 + q]);
+            c20 = w.fma(b0, c20);
+            w = DoubleVector.broadcast(S, a[a3 + q]);
+            c30 = w.fma(b0, c30);
+            w = DoubleVector.broadcast(S, a[a4 + q]);
+            c40 = w.fma(b0, c40);
+            w = DoubleVector.broadcast(S, a[a5 + q]);
+            c50 = w.fma(b0, c50);
+            w = DoubleVector.broadcast(S, a[a6 + q]);
+            c60 = w.fma(b0, c60);
+            w = DoubleVector.broadcast(S, a[a7 + q]);
+            c70 = w.fma(b0, c70);
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c0 + ldc);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c70.intoArray(c, c0 + 7 * ldc);
+    }
+
+    /**
+     * Rows i..i+7, columns j..j+W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A packed:
+     * A(i + r, p0 + q) at aPack[base + 8 q + r], B(p0 + q, j + x) at bPack[q W + x].
+     */
+    private static void packed8x1(double[] aPack, int base, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c40 = start(c, c0 + 4 * ldc, load);
+        DoubleVector c50 = start(c, c0 + 5 * ldc, load);
+        DoubleVector c60 = start(c, c0 + 6 * ldc, load);
+        DoubleVector c70 = start(c, c0 + 7 * ldc, load);
+        for (int q = 0; q < kc; q++) {
+            int bq = q * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            int aq = base + 8 * q;
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, aPack[aq]);
+            c00 = w.fma(b0, c00);
+            w = DoubleVector.broadcast(S, aPack[aq + 1]);
+            c10 = w.fma(b0, c10);
+            w = DoubleVector.broadcast(S, aPack[aq + 2]);
+            c20 = w.fma(b0, c20);
+            w = DoubleVector.broadcast(S, aPack[aq + 3]);
+            c30 = w.fma(b0, c30);
+            w = DoubleVector.broadcast(S, aPack[aq + 4]);
+            c40 = w.fma(b0, c40);
+            w = DoubleVector.broadcast(S, aPack[aq + 5]);
+            c50 = w.fma(b0, c50);
+            w = DoubleVector.broadcast(S, aPack[aq + 6]);
+            c60 = w.fma(b0, c60);
+            w = DoubleVector.broadcast(S, aPack[aq + 7]);
+            c70 = w.fma(b0, c70);
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c0 + ldc);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c70.intoArray(c, c0 + 7 * ldc);
     }
 
     /** Rows i..i+3, columns j..j+2W of C, terms p0..p1. */

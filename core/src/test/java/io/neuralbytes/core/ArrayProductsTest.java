@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 class ArrayProductsTest {
 
     /**
-     * Rows, inner size and columns that cross the 64-row and 256-term cache blocks, and single
-     * rows wide enough for the eight-vector row kernel (a recurrence's matrix-vector product).
+     * Rows, inner size and columns that cross the 64-row and 256-term cache blocks, single
+     * rows wide enough for the sixteen-vector row kernel (a recurrence's matrix-vector product),
+     * eight-row blocks followed by a four-row block, and the output layer's 56 columns.
      */
     private static final int[][] LARGE_SHAPES = {
-        {67, 300, 53}, {130, 257, 17}, {5, 513, 40}, {3, 20, 150}, {1, 128, 512}, {7, 9, 70}};
+        {67, 300, 53}, {130, 257, 17}, {5, 513, 40}, {3, 20, 150}, {1, 128, 512}, {7, 9, 70},
+        {1, 600, 136}, {2, 300, 130}, {12, 40, 24}, {77, 130, 56}};
 
     /** The scalar definition, with the same strides as the kernels: A(i, p) = a[aOff + i ais + p aps]. */
     private static void reference(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
@@ -251,6 +253,16 @@ class ArrayProductsTest {
                     accumulate);
             assertArrayEquals(expected, actual,
                     (accumulate ? "C += A^T B, " : "C = A^T B, ") + shape);
+
+            // Neither stride of A is 1: every other row and every other column of a larger A.
+            double[] aWide = random(aOff + 2 * n * lda, rng);
+            expected = (accumulate ? start : zeroRows).clone();
+            actual = start.clone();
+            reference(aWide, aOff, 2 * lda, 2, b, bOff, ldb, expected, cOff, ldc, n, k / 2, m);
+            kernel.run(aWide, aOff, 2 * lda, 2, b, bOff, ldb, actual, cOff, ldc, 0, n, k / 2, m,
+                    accumulate);
+            assertArrayEquals(expected, actual,
+                    (accumulate ? "C += A B, strided A, " : "C = A B, strided A, ") + shape);
         }
     }
 
