@@ -33,9 +33,9 @@ import java.util.List;
  * [-0.05, 0.05), every bias zero.
  *
  * <p>Each parameter U_q is stored transposed, as U_q^T (V x H), so that the column x_t a step
- * reads and the column of dU_q it writes are one contiguous row; the trainer then clips and
+ * reads and the column of dU_q it writes are one contiguous row. The trainer then clips and
  * updates whole rows. The random draws fill U_q in its H x V order, so a seed gives the same
- * weights as the untransposed layout did.
+ * weights in either layout.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
  * are computed together: their recurrent weights are stacked into one H x 4H matrix

@@ -25,7 +25,8 @@ import java.util.List;
  * <p>The parameter U is stored transposed, as U^T (V x H): the column x_t that a step reads,
  * and the only column of dU it writes, is then one contiguous row of H values instead of H
  * values V apart, and the trainer clips and updates the touched rows as whole runs of memory.
- * The random draws fill U in its H x V order, so a seed gives the same weights as before.
+ * The random draws fill U in its H x V order, so a seed gives the same weights in either
+ * layout.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The products run
  * through {@link ArrayProducts}, whose results are identical to the bit to the plain loops, and
