@@ -33,9 +33,9 @@ import java.util.List;
  * [-0.05, 0.05), every bias zero.
  *
  * <p>Each parameter U_q is stored transposed, as U_q^T (V x H), so that the column x_t a step
- * reads and the column of dU_q it writes are one contiguous row; the trainer then clips and
+ * reads and the column of dU_q it writes are one contiguous row. The trainer then clips and
  * updates whole rows. The random draws fill U_q in its H x V order, so a seed gives the same
- * weights as the untransposed layout did.
+ * weights in either layout.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
  * are computed together: their recurrent weights are stacked into one H x 4H matrix
@@ -88,6 +88,10 @@ public final class Lstm implements SequenceModel {
   private final double[] hPrevStep;
   private final double[] stepActivations;
   private final int[] inputs;
+  /** dLoss/dh_t from the output layer during {@link #backward}, L x H (owned by the layer). */
+  private double[] dHs;
+  /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
+  private final Runnable backwardThroughTime = this::backwardThroughTime;
   private final TokenSet windowTokens;
   /** The tokens whose rows of each dU_q^T are non-zero, zeroed at the next backward. */
   private final TokenSet gradientRows;
@@ -249,10 +253,19 @@ public final class Lstm implements SequenceModel {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
+    dHs = output.backward();
+    // dV and dc are computed on the other threads while this one runs back through time.
+    output.weightGradients(backwardThroughTime);
+  }
+
+  /**
+   * Backpropagates dHs, the gradient the output layer sends to each hidden state, through the
+   * window's steps, and writes the gradients of the recurrent and input parameters.
+   */
+  private void backwardThroughTime() {
     int H = hidden;
     int H4 = 4 * H;
     int L = length;
-    double[] dHs = output.backward();
 
     Arrays.fill(dh_next, 0.0);
     Arrays.fill(dc_next, 0.0);

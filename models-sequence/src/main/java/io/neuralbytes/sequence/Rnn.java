@@ -26,7 +26,8 @@ import java.util.List;
  * <p>The parameter U is stored transposed, as U^T (V x H): the column x_t that a step reads,
  * and the only column of dU it writes, is then one contiguous row of H values instead of H
  * values V apart, and the trainer clips and updates the touched rows as whole runs of memory.
- * The random draws fill U in its H x V order, so a seed gives the same weights as before.
+ * The random draws fill U in its H x V order, so a seed gives the same weights in either
+ * layout.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The products run
  * through {@link ArrayProducts}, whose results are identical to the bit to the plain loops, and
@@ -59,6 +60,10 @@ public final class Rnn implements SequenceModel {
   /** h_(t-1) during {@link #step}, length H. */
   private final double[] hPrevStep;
   private final int[] inputs;
+  /** dLoss/dh_t from the output layer during {@link #backward}, L x H (owned by the layer). */
+  private double[] dHs;
+  /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
+  private final Runnable backwardThroughTime = this::backwardThroughTime;
   private final TokenSet windowTokens;
   /** The tokens whose rows of dU^T are non-zero, zeroed at the next backward. */
   private final TokenSet gradientRows;
@@ -180,11 +185,20 @@ public final class Rnn implements SequenceModel {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
+    dHs = output.backward();
+    // dV and dc are computed on the other threads while this one runs back through time.
+    output.weightGradients(backwardThroughTime);
+  }
+
+  /**
+   * Backpropagates dHs, the gradient the output layer sends to each hidden state, through the
+   * window's steps, and writes the gradients of the recurrent and input parameters.
+   */
+  private void backwardThroughTime() {
     int H = hidden;
     int L = length;
     double[] Ww = W.value();
     double[] dUT = U.grad();
-    double[] dHs = output.backward();
 
     Arrays.fill(dh_next, 0.0);
     for (int t = L - 1; t >= 0; t--) {

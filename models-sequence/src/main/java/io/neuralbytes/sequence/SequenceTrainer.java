@@ -30,30 +30,47 @@ public final class SequenceTrainer {
   /** Every gradient element is clipped to [-CLIP_LIMIT, CLIP_LIMIT]. */
   public static final double CLIP_LIMIT = 5.0;
   /**
-   * Element count below which a parameter is updated on the calling thread alone. The char runs'
-   * V (257 x 128 = 32,896 elements) stays on one thread and the word runs' V (5,001 x 128) is
-   * split, because on the 2-core build machine (load 1.2, 2026-12-04) the char runs were slower
-   * on two threads than on one and the word runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
+   * Element count of all dense parameters together below which they are checked and updated on
+   * the calling thread alone: the char RNN's 50,000 elements stay there, the char LSTM's 99,000
+   * and the word runs' 0.66 to 0.71 million are split over the threads. On the 2-core build
+   * machine (load 1.2, 2026-12-04) the char runs were slower on two threads than on one and the
+   * word runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
    */
   private static final int PARALLEL_UPDATE_SIZE = 1 << 16;
+  /** Part boundaries of the dense check are multiples of this many elements (a cache line). */
+  private static final int DENSE_ALIGN = 64;
+  /** Elements per chunk of the dense update handed to a thread (64 KB of each array). */
+  private static final int DENSE_CHUNK = 8192;
 
   private final SequenceModel model;
   private final int[] tokens;
   private final int window;
   private final Adagrad adagrad;
   private final SequenceState state;
-  private final List<Parameter> denseParameters;
   private final List<Parameter> inputParameters;
   private final int[] touched;
-  /** The loop body of {@link #clipAndUpdate}, bound once; it updates {@link #updating}. */
-  private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
-  private Parameter updating;
   /**
-   * Adagrad's memory of {@link #updating}, looked up on the calling thread before the loop.
-   * The optimizer's map of memories is not thread-safe, and two pool threads that create the
-   * array at once would each update their own copy.
+   * The parameters other than the input matrices, and where each starts when their elements
+   * are numbered one after the other: parameter q holds the numbers
+   * [denseStart[q], denseStart[q + 1]). The dense loops run over these numbers, so that one
+   * loop, split over the threads, covers every dense parameter.
    */
-  private double[] updatingMemory;
+  private final Parameter[] dense;
+  private final int[] denseStart;
+  /**
+   * Adagrad's memory of each dense parameter, looked up on the calling thread before each
+   * update. The optimizer's map of memories is not thread-safe, and two pool threads that
+   * create an array at once would each update their own copy.
+   */
+  private final double[][] denseMemory;
+  /** The loop bodies over the dense numbers, bound once so that a step allocates nothing. */
+  private final WorkerPool.RangeTask denseCheck = this::checkDenseRange;
+  private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
+  private final Runnable inputUpdate = this::updateInputs;
+  /** The number of distinct tokens of the current step, read by {@link #updateInputs}. */
+  private int touchedCount;
+  /** Set by {@link #checkDenseRange} when it meets a NaN or infinite gradient element. */
+  private volatile boolean nonFiniteFound;
   private int position;
   private int windowStart;
   private int lastLength;
@@ -89,8 +106,14 @@ public final class SequenceTrainer {
     this.adagrad = new Adagrad(learningRate);
     this.state = model.newState();
     this.inputParameters = model.inputParameters();
-    this.denseParameters = new ArrayList<>(model.parameters());
-    this.denseParameters.removeAll(inputParameters);
+    List<Parameter> denseParameters = new ArrayList<>(model.parameters());
+    denseParameters.removeAll(inputParameters);
+    this.dense = denseParameters.toArray(new Parameter[0]);
+    this.denseStart = new int[dense.length + 1];
+    for (int q = 0; q < dense.length; q++) {
+      denseStart[q + 1] = Math.addExact(denseStart[q], dense[q].size());
+    }
+    this.denseMemory = new double[dense.length][];
     this.touched = new int[model.maxWindow()];
   }
 
@@ -117,15 +140,17 @@ public final class SequenceTrainer {
     }
     model.backward();
     int touchedCount = model.touchedTokens(touched);
-    checkGradients(stepNumber, touchedCount);
+    int denseSize = denseStart[dense.length];
+    WorkerPool pool = denseSize < PARALLEL_UPDATE_SIZE
+        ? WorkerPool.SERIAL : WorkerPool.shared(model.threads());
+    checkGradients(stepNumber, touchedCount, pool);
 
-    WorkerPool pool = WorkerPool.shared(model.threads());
-    for (Parameter p : denseParameters) {
-      clipAndUpdate(p, pool);
+    for (int q = 0; q < dense.length; q++) {
+      denseMemory[q] = adagrad.memory(dense[q]);
     }
-    for (Parameter p : inputParameters) {
-      updateRows(p, touchedCount);
-    }
+    this.touchedCount = touchedCount;
+    // The other threads update the dense parameters while this one updates the input matrices.
+    pool.runAlongside(inputUpdate, denseSize, DENSE_CHUNK, denseUpdate);
 
     position += length;
     lastLength = length;
@@ -219,12 +244,21 @@ public final class SequenceTrainer {
     return position + 1 >= tokens.length;
   }
 
-  private void checkGradients(long stepNumber, int touchedCount) {
-    for (Parameter p : denseParameters) {
-      double[] g = p.grad();
-      for (int n = 0; n < g.length; n++) {
-        if (!Double.isFinite(g[n])) {
-          throw nonFiniteGradient(stepNumber, p, n, g[n]);
+  /**
+   * Throws if a gradient element is NaN or infinite, naming the first one. The dense gradients
+   * are scanned on the threads of {@code pool}; only when one of them finds such an element are
+   * they scanned again, in order, to name the first.
+   */
+  private void checkGradients(long stepNumber, int touchedCount, WorkerPool pool) {
+    nonFiniteFound = false;
+    pool.forRanges(denseStart[dense.length], DENSE_ALIGN, denseCheck);
+    if (nonFiniteFound) {
+      for (Parameter p : dense) {
+        double[] g = p.grad();
+        for (int n = 0; n < g.length; n++) {
+          if (!Double.isFinite(g[n])) {
+            throw nonFiniteGradient(stepNumber, p, n, g[n]);
+          }
         }
       }
     }
@@ -249,30 +283,45 @@ public final class SequenceTrainer {
         + "; the weights are left as they were before this step");
   }
 
-  /**
-   * Clips the gradient of {@code p} to [-5, 5] and takes one Adagrad step, in one pass over
-   * the arrays instead of one pass to clip and one to update; large parameters are split over
-   * the pool's threads. Each element's update is independent of the others, so the result is
-   * the same as GradientClipping followed by Adagrad.step, for any thread count.
-   */
-  private void clipAndUpdate(Parameter p, WorkerPool pool) {
-    updating = p;
-    updatingMemory = adagrad.memory(p);
-    if (p.size() < PARALLEL_UPDATE_SIZE) {
-      clipAndUpdateRange(0, p.size());
-    } else {
-      pool.forRanges(p.size(), 64, denseUpdate);
+  /** Records in {@link #nonFiniteFound} whether a dense gradient number in [from, to) is not finite. */
+  private void checkDenseRange(int from, int to) {
+    for (int q = 0; q < dense.length; q++) {
+      int start = denseStart[q];
+      int lo = Math.max(from, start) - start;
+      int hi = Math.min(to, denseStart[q + 1]) - start;
+      double[] g = dense[q].grad();
+      for (int n = lo; n < hi; n++) {
+        if (!Double.isFinite(g[n])) {
+          nonFiniteFound = true;
+          return;
+        }
+      }
     }
-    updating = null;
-    updatingMemory = null;
   }
 
+  /**
+   * Clips the dense gradient numbers [from, to) to [-5, 5] and takes one Adagrad step on them,
+   * in one pass over the arrays instead of one pass to clip and one to update. Each element's
+   * update is independent of the others, so the result is the same as GradientClipping followed
+   * by Adagrad.step, for any split over threads.
+   */
   private void clipAndUpdateRange(int from, int to) {
-    double[] value = updating.value();
-    double[] g = updating.grad();
-    double[] m = updatingMemory;
-    UpdateKernels.clipAndAdagrad(value, g, m, from, to, CLIP_LIMIT, adagrad.learningRate(),
-        adagrad.eps());
+    for (int q = 0; q < dense.length; q++) {
+      int start = denseStart[q];
+      int lo = Math.max(from, start) - start;
+      int hi = Math.min(to, denseStart[q + 1]) - start;
+      if (lo < hi) {
+        UpdateKernels.clipAndAdagrad(dense[q].value(), dense[q].grad(), denseMemory[q], lo, hi,
+            CLIP_LIMIT, adagrad.learningRate(), adagrad.eps());
+      }
+    }
+  }
+
+  /** Updates each input matrix in the rows of the current step's tokens. */
+  private void updateInputs() {
+    for (Parameter p : inputParameters) {
+      updateRows(p, touchedCount);
+    }
   }
 
   /**

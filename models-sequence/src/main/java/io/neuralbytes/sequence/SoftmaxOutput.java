@@ -28,6 +28,12 @@ import java.util.Arrays;
 final class SoftmaxOutput {
   /** Z's row length is a multiple of this many columns (8 doubles, one AVX-512 vector). */
   private static final int COLUMN_MULTIPLE = 8;
+  /**
+   * Rows of dV per chunk handed to a thread: 5,000 words give 79 chunks of about 0.4 million
+   * multiply-adds each, small enough to share out evenly, large enough to keep a row block of
+   * the product's kernel busy.
+   */
+  private static final int GRADIENT_ROWS_PER_CHUNK = 64;
 
   final Parameter V;
   final Parameter c;
@@ -67,6 +73,7 @@ final class SoftmaxOutput {
   private double[] hs;
   private int hsOffset;
   private boolean backwardReady;
+  private boolean weightsReady;
 
   SoftmaxOutput(int vocab, int hidden, int maxWindow) {
     this.vocab = vocab;
@@ -180,14 +187,15 @@ final class SoftmaxOutput {
   }
 
   /**
-   * Writes dV and dc and returns dLoss/dh_t of the last forward window as an L x H array
-   * (row t for position t; owned by this layer). Reads the hidden states given to forward.
+   * Turns P into dY = P - Y and returns dLoss/dh_t of the last forward window as an L x H array
+   * (row t for position t; owned by this layer). dV and dc follow in {@link #weightGradients}.
    */
   double[] backward() {
     if (!backwardReady) {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
+    weightsReady = true;
     int L = length;
     int Lp = stride;
     int H = hidden;
@@ -197,10 +205,23 @@ final class SoftmaxOutput {
     for (int t = 0; t < L; t++) {
       dY[targets[t] * Lp + t] -= 1.0;
     }
-    windowPool.forRanges(vocab, 4, gradientRows);
     // dH = dY^T V, L x H, over parts of the rows t.
     ArrayProducts.multiplyTransA(windowPool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab, H);
     return dHidden;
+  }
+
+  /**
+   * Writes dV and dc of the window {@link #backward} ran on, reading dY and the hidden states
+   * given to forward. On more than one thread, the other threads compute them while the calling
+   * thread runs {@code alongside} (the model's backpropagation through time, which needs none of
+   * them), and the calling thread then helps with the rows left.
+   */
+  void weightGradients(Runnable alongside) {
+    if (!weightsReady) {
+      throw new IllegalStateException("the weight gradients need backward first");
+    }
+    weightsReady = false;
+    windowPool.runAlongside(alongside, vocab, GRADIENT_ROWS_PER_CHUNK, gradientRows);
   }
 
   /** dc = dY 1 and dV = dY [h_0 ... h_(L-1)]^T for the rows v in [from, to). */

@@ -181,12 +181,32 @@ class SequenceTrainerTest {
     }
   }
 
+  @Test
+  void nonFiniteGradientFoundWhenTheCheckIsSplit() {
+    // V x H = 70,400 elements, so the check runs on two threads; each thread's part holds one
+    // poisoned element of dV, and the message names the first of them.
+    Rnn rnn = new Rnn(1100, 64, T, new RandomSource(15));
+    SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, Double.NaN);
+    poisoned = new PoisonedGradientModel(rnn, 1, 3, 60_000, Double.POSITIVE_INFINITY, poisoned);
+    poisoned.setThreads(2);
+    SequenceTrainer trainer = new SequenceTrainer(poisoned, cyclicText(60), T, 0.05);
+    trainer.step();
+    double[] before = rnn.parameters().get(3).value().clone();
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
+    assertEquals("training diverged at step 2: gradient of V at index 1000 is NaN; the"
+        + " weights are left as they were before this step", e.getMessage());
+    assertArrayEquals(before, rnn.parameters().get(3).value(), 0.0);
+  }
+
   /**
    * An RNN whose gradient element {@code index} of parameter number {@code parameter} is set
-   * to {@code value} from the given backward call on.
+   * to {@code value} from the given backward call on. The backward pass runs through
+   * {@code inner}, which may be another poisoned model of the same RNN.
    */
   private static final class PoisonedGradientModel implements SequenceModel {
     private final Rnn rnn;
+    private final SequenceModel inner;
     private final int parameter;
     private final int index;
     private final double value;
@@ -194,11 +214,27 @@ class SequenceTrainerTest {
 
     PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int index,
         double value) {
+      this(rnn, healthyBackwardCalls, parameter, index, value, rnn);
+    }
+
+    PoisonedGradientModel(Rnn rnn, int healthyBackwardCalls, int parameter, int index,
+        double value, SequenceModel inner) {
       this.rnn = rnn;
+      this.inner = inner;
       this.healthyBackwardCalls = healthyBackwardCalls;
       this.parameter = parameter;
       this.index = index;
       this.value = value;
+    }
+
+    @Override
+    public void setThreads(int threads) {
+      rnn.setThreads(threads);
+    }
+
+    @Override
+    public int threads() {
+      return rnn.threads();
     }
 
     @Override
@@ -238,7 +274,7 @@ class SequenceTrainerTest {
 
     @Override
     public void backward() {
-      rnn.backward();
+      inner.backward();
       if (healthyBackwardCalls-- <= 0) {
         rnn.parameters().get(parameter).grad()[index] = value;
       }
