@@ -28,7 +28,7 @@ import java.util.List;
  *
  * <p>U is kept in the H x V layout of the equations, where {@link Rnn} stores U^T; tests
  * compare the two through a transpose. {@link SequenceTrainer} updates the input matrices as
- * V x H rows, so this model is trained by the tests' dense loop, never by the trainer.
+ * V x H rows and rejects this model, so the tests train it with their own dense loop.
  */
 final class PlainRnn implements SequenceModel {
   private final int vocab;
