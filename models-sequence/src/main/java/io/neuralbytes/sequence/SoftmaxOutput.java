@@ -31,6 +31,15 @@ final class SoftmaxOutput {
    * the product's kernel busy.
    */
   private static final int GRADIENT_ROWS_PER_CHUNK = 64;
+  /**
+   * Size of a chunk of Z handed to a thread while the recurrence runs: 64 rows by 16 columns (two
+   * vectors, the widest block of the product's kernel), 0.13 million multiply-adds. The columns of
+   * a chunk are positions whose hidden states must be known before it starts.
+   */
+  private static final int LOGIT_ROWS_PER_CHUNK = 64;
+  private static final int LOGIT_COLUMNS_PER_CHUNK = 16;
+  /** Checks a thread spins through before it yields while it waits for hidden states. */
+  private static final int AWAIT_SPINS = 1_000;
 
   final Parameter V;
   final Parameter c;
@@ -59,10 +68,18 @@ final class SoftmaxOutput {
   private final int[] targets;
 
   /** The loop bodies run on the pool, bound once so that a step allocates nothing. */
-  private final WorkerPool.RangeTask logitRows = this::computeLogitRows;
   private final WorkerPool.RangeTask softmaxColumns = this::exponentiateColumns;
   private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
   private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
+  private final WorkerPool.RangeTask logitChunks = this::computeLogitChunks;
+  private final Runnable recurrenceThenRelease = this::runRecurrenceThenRelease;
+
+  /** The model's recurrence during a {@link #forward} on more than one thread. */
+  private Runnable recurrence;
+  /** How many hidden states of the window the recurrence has passed on so far. */
+  private volatile int hiddenStatesReady;
+  /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
+  private final int rowChunks;
 
   /** L, Lp and the hidden states of the last forward window (row t at hsOffset + t H). */
   private int length;
@@ -77,6 +94,7 @@ final class SoftmaxOutput {
     this.hidden = hidden;
     this.V = new Parameter("V", vocab, hidden);
     this.c = new Parameter("c", vocab, 1);
+    this.rowChunks = (vocab + LOGIT_ROWS_PER_CHUNK - 1) / LOGIT_ROWS_PER_CHUNK;
     int maxStride = paddedLength(maxWindow);
     this.logits = new double[vocab * maxStride];
     this.hiddenT = new double[hidden * maxStride];
@@ -97,28 +115,34 @@ final class SoftmaxOutput {
   }
 
   /**
-   * Computes P for the L positions whose hidden states are rows of {@code hs} and returns the
-   * summed loss of the targets {@code tokens[targetFrom .. targetFrom + L)}.
+   * Runs {@code recurrence}, which computes the window's L hidden states into rows of
+   * {@code hs} in order and passes each to {@link #hiddenStateReady} as soon as it is known;
+   * then computes P for these L positions and returns the summed loss of the targets
+   * {@code tokens[targetFrom .. targetFrom + L)}. On more than one thread, the other threads
+   * compute the logits of the positions already known while the recurrence goes on.
    *
-   * @param hs hidden states, row t (h_t, length H) at {@code hsOffset + t H}; not modified, and
-   *     read again by {@link #backward}
+   * @param hs hidden states, row t (h_t, length H) at {@code hsOffset + t H}; not modified here,
+   *     and read again by {@link #backward}
    */
-  double forward(double[] hs, int hsOffset, int L, int[] tokens, int targetFrom) {
-    int H = hidden;
-    int Lp = paddedLength(L);
+  double forward(double[] hs, int hsOffset, int L, int[] tokens, int targetFrom,
+      Runnable recurrence) {
     this.hs = hs;
     this.hsOffset = hsOffset;
     this.length = L;
-    this.stride = Lp;
-    for (int t = 0; t < L; t++) {
-      for (int k = 0; k < H; k++) {
-        hiddenT[k * Lp + t] = hs[hsOffset + t * H + k];
-      }
-    }
+    this.stride = paddedLength(L);
     System.arraycopy(tokens, targetFrom, targets, 0, L);
 
     windowPool = pool.forWork((long) vocab * hidden * L);
-    windowPool.forRanges(vocab, 4, logitRows);
+    if (windowPool.threads() == 1) {
+      recurrence.run();
+      computeLogitRows(0, vocab);
+    } else {
+      this.recurrence = recurrence;
+      hiddenStatesReady = 0;
+      int columnChunks = (stride + LOGIT_COLUMNS_PER_CHUNK - 1) / LOGIT_COLUMNS_PER_CHUNK;
+      windowPool.runAlongside(recurrenceThenRelease, columnChunks * rowChunks, 1, logitChunks);
+      this.recurrence = null;
+    }
     windowPool.forRanges(L, COLUMN_MULTIPLE, softmaxColumns);
     double loss = 0.0;
     for (int t = 0; t < L; t++) {
@@ -129,6 +153,65 @@ final class SoftmaxOutput {
     windowPool.forRanges(vocab, 4, normalizeRows);
     backwardReady = true;
     return loss;
+  }
+
+  /**
+   * Copies h_t, row t of the hidden states given to {@link #forward}, into the input of the
+   * logits, and lets the threads that wait for it go on. Called by the recurrence, in order.
+   */
+  void hiddenStateReady(int t) {
+    int Lp = stride;
+    int row = hsOffset + t * hidden;
+    for (int k = 0; k < hidden; k++) {
+      hiddenT[k * Lp + t] = hs[row + k];
+    }
+    hiddenStatesReady = t + 1;
+  }
+
+  /** Runs the recurrence, then releases every thread that waits for hidden states. */
+  private void runRecurrenceThenRelease() {
+    try {
+      recurrence.run();
+    } finally {
+      hiddenStatesReady = Integer.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Computes the chunks [from, to) of Z: chunk n is the block of
+   * {@link #LOGIT_ROWS_PER_CHUNK} rows number n % rowChunks, in the block of
+   * {@link #LOGIT_COLUMNS_PER_CHUNK} columns number n / rowChunks. Each chunk first waits for the
+   * hidden states of its columns, so chunks are handed out by columns first.
+   */
+  private void computeLogitChunks(int from, int to) {
+    int L = length;
+    int Lp = stride;
+    double[] cw = c.value();
+    for (int n = from; n < to; n++) {
+      int firstColumn = n / rowChunks * LOGIT_COLUMNS_PER_CHUNK;
+      int endColumn = Math.min(Lp, firstColumn + LOGIT_COLUMNS_PER_CHUNK);
+      int firstRow = n % rowChunks * LOGIT_ROWS_PER_CHUNK;
+      int endRow = Math.min(vocab, firstRow + LOGIT_ROWS_PER_CHUNK);
+      awaitHiddenStates(Math.min(L, endColumn));
+      for (int v = firstRow; v < endRow; v++) {
+        Arrays.fill(logits, v * Lp + firstColumn, v * Lp + endColumn, cw[v]);
+      }
+      ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, firstColumn, Lp,
+          logits, firstRow * Lp + firstColumn, Lp, endRow - firstRow, hidden,
+          endColumn - firstColumn);
+    }
+  }
+
+  /** Waits until the first {@code count} hidden states of the window are known. */
+  private void awaitHiddenStates(int count) {
+    for (int spins = 0; hiddenStatesReady < count; spins++) {
+      if (spins < AWAIT_SPINS) {
+        Thread.onSpinWait();
+      } else {
+        // Let the recurrence's thread run here if the machine is short of cores.
+        Thread.yield();
+      }
+    }
   }
 
   /** Z = c 1^T + V [h_0 ... h_(L-1)] for the rows v in [from, to). */
