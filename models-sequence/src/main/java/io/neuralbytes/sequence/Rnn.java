@@ -158,7 +158,7 @@ public final class Rnn implements SequenceModel {
     windowText = tokens;
     windowFrom = from;
     windowState = state;
-    // The output layer computes the logits of the first positions while the last are computed.
+    // While the recurrence runs, other threads compute the logits of the positions it has done.
     double loss = output.forward(hs, hidden, length, tokens, from + 1, forwardThroughTime);
     windowText = null;
     windowState = null;

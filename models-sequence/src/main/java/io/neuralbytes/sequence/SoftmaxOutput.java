@@ -116,8 +116,8 @@ final class SoftmaxOutput {
 
   /**
    * Runs {@code recurrence}, which computes the window's L hidden states into rows of
-   * {@code hs} in order and passes each to {@link #hiddenStateReady} as soon as it is known;
-   * then computes P for these L positions and returns the summed loss of the targets
+   * {@code hs} in order and passes each to {@link #hiddenStateReady} as soon as it is known.
+   * Then computes P for these L positions and returns the summed loss of the targets
    * {@code tokens[targetFrom .. targetFrom + L)}. On more than one thread, the other threads
    * compute the logits of the positions already known while the recurrence goes on.
    *
