@@ -19,8 +19,9 @@ import java.util.Arrays;
  *
  * <p>With a thread pool of more than one thread, and a window of at least
  * {@link WorkerPool#MIN_SPLIT_WORK} multiply-adds (V H L), each loop over the V rows (or the L
- * columns) is split into contiguous parts, and every element is still summed in the same order, so the
- * results do not depend on the number of threads.
+ * columns) is split into contiguous parts, and every element is still summed in the same order,
+ * so the results do not depend on the number of threads. Loops that write Z are split by rows,
+ * because split by columns two threads would write into the same cache line of every row.
  */
 final class SoftmaxOutput {
   /** Z's row length is a multiple of this many columns (8 doubles, one AVX-512 vector). */
@@ -59,6 +60,11 @@ final class SoftmaxOutput {
   private final double[] hiddenT;
   /** dLoss/dh_t from this layer, L x H: row t belongs to position t. */
   private final double[] dHidden;
+  /**
+   * Per block of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z, the max of each column over the block,
+   * taken on more than one thread right after the block is computed; blocks x Lp.
+   */
+  private final double[] blockMax;
   /** Per position: max_v z, then sum_v exp(z - max), then its inverse; length Lp. */
   private final double[] columnMax;
   private final double[] columnSum;
@@ -68,7 +74,8 @@ final class SoftmaxOutput {
   private final int[] targets;
 
   /** The loop bodies run on the pool, bound once so that a step allocates nothing. */
-  private final WorkerPool.RangeTask softmaxColumns = this::exponentiateColumns;
+  private final WorkerPool.RangeTask exponentialRows = this::exponentiateRows;
+  private final WorkerPool.RangeTask sumColumns = this::sumColumns;
   private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
   private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
   private final WorkerPool.RangeTask logitChunks = this::computeLogitChunks;
@@ -99,6 +106,7 @@ final class SoftmaxOutput {
     this.logits = new double[vocab * maxStride];
     this.hiddenT = new double[hidden * maxStride];
     this.dHidden = new double[maxWindow * hidden];
+    this.blockMax = new double[rowChunks * maxStride];
     this.columnMax = new double[maxStride];
     this.columnSum = new double[maxStride];
     this.logitOfTarget = new double[maxStride];
@@ -136,14 +144,15 @@ final class SoftmaxOutput {
     if (windowPool.threads() == 1) {
       recurrence.run();
       computeLogitRows(0, vocab);
+      exponentiateColumns();
     } else {
       this.recurrence = recurrence;
       hiddenStatesReady = 0;
       int columnChunks = (stride + LOGIT_COLUMNS_PER_CHUNK - 1) / LOGIT_COLUMNS_PER_CHUNK;
       windowPool.runAlongside(recurrenceThenRelease, columnChunks * rowChunks, 1, logitChunks);
       this.recurrence = null;
+      exponentiateSplit();
     }
-    windowPool.forRanges(L, COLUMN_MULTIPLE, softmaxColumns);
     double loss = 0.0;
     for (int t = 0; t < L; t++) {
       // -ln p(y) = ln sum_v exp(z_v - max) + max - z_y
@@ -199,6 +208,23 @@ final class SoftmaxOutput {
       ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, firstColumn, Lp,
           logits, firstRow * Lp + firstColumn, Lp, endRow - firstRow, hidden,
           endColumn - firstColumn);
+      takeBlockMax(firstRow, endRow, firstColumn, Math.min(L, endColumn));
+    }
+  }
+
+  /**
+   * Writes the max over the rows [firstRow, endRow) of Z, one block of
+   * {@link #LOGIT_ROWS_PER_CHUNK} rows, of each column t in [firstColumn, endColumn).
+   */
+  private void takeBlockMax(int firstRow, int endRow, int firstColumn, int endColumn) {
+    int Lp = stride;
+    int max = firstRow / LOGIT_ROWS_PER_CHUNK * Lp;
+    Arrays.fill(blockMax, max + firstColumn, max + endColumn, Double.NEGATIVE_INFINITY);
+    for (int v = firstRow; v < endRow; v++) {
+      int row = v * Lp;
+      for (int t = firstColumn; t < endColumn; t++) {
+        blockMax[max + t] = Math.max(blockMax[max + t], logits[row + t]);
+      }
     }
   }
 
@@ -226,28 +252,79 @@ final class SoftmaxOutput {
   }
 
   /**
-   * For the columns t in [from, to): the max over v, the logit of the target, and then
-   * exp(z - max) in place and its sum over v, in ascending v.
+   * For every column t: the max over v, the logit of the target, and then exp(z - max) in place
+   * and its sum over v, in ascending v. The one-thread version: two passes over Z.
    */
-  private void exponentiateColumns(int from, int to) {
+  private void exponentiateColumns() {
+    int L = length;
     int Lp = stride;
-    Arrays.fill(columnMax, from, to, Double.NEGATIVE_INFINITY);
+    Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
     for (int v = 0; v < vocab; v++) {
       int row = v * Lp;
-      for (int t = from; t < to; t++) {
+      for (int t = 0; t < L; t++) {
         columnMax[t] = Math.max(columnMax[t], logits[row + t]);
       }
     }
-    for (int t = from; t < to; t++) {
+    for (int t = 0; t < L; t++) {
       logitOfTarget[t] = logits[targets[t] * Lp + t];
     }
+    Arrays.fill(columnSum, 0, L, 0.0);
+    for (int v = 0; v < vocab; v++) {
+      int row = v * Lp;
+      for (int t = 0; t < L; t++) {
+        double e = Math.exp(logits[row + t] - columnMax[t]);
+        logits[row + t] = e;
+        columnSum[t] += e;
+      }
+    }
+  }
+
+  /**
+   * The same as {@link #exponentiateColumns}, split over threads. The max over v of each column
+   * comes from the maxima of its blocks, which the chunks of Z took (a max does not depend on
+   * order). The rows are exponentiated apart, and then each column is summed in ascending v, as
+   * on one thread. Split by columns instead, two threads would write into the same cache line of
+   * every row of Z.
+   */
+  private void exponentiateSplit() {
+    int L = length;
+    int Lp = stride;
+    Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
+    for (int block = 0; block < rowChunks; block++) {
+      for (int t = 0; t < L; t++) {
+        columnMax[t] = Math.max(columnMax[t], blockMax[block * Lp + t]);
+      }
+    }
+    for (int t = 0; t < L; t++) {
+      logitOfTarget[t] = logits[targets[t] * Lp + t];
+    }
+    windowPool.forRanges(vocab, 4, exponentialRows);
+    windowPool.forRanges(L, COLUMN_MULTIPLE, sumColumns);
+  }
+
+  /** exp(z - max) in place, for the rows v in [from, to). */
+  private void exponentiateRows(int from, int to) {
+    int L = length;
+    int Lp = stride;
+    for (int v = from; v < to; v++) {
+      int row = v * Lp;
+      for (int t = 0; t < L; t++) {
+        logits[row + t] = Math.exp(logits[row + t] - columnMax[t]);
+      }
+    }
+  }
+
+  /**
+   * sum_v exp(z - max) for the columns t in [from, to), in ascending v. It only reads Z, so
+   * threads that share a cache line of a row do not slow each other down.
+   */
+  private void sumColumns(int from, int to) {
+    int Lp = stride;
     Arrays.fill(columnSum, from, to, 0.0);
     for (int v = 0; v < vocab; v++) {
       int row = v * Lp;
       for (int t = from; t < to; t++) {
-        double e = Math.exp(logits[row + t] - columnMax[t]);
-        logits[row + t] = e;
-        columnSum[t] += e;
+        columnSum[t] += logits[row + t];
       }
     }
   }
