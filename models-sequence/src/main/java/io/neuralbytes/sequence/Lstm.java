@@ -178,6 +178,11 @@ public final class Lstm implements SequenceModel {
   }
 
   @Override
+  public List<Parameter> gradientsFiniteWithLoss() {
+    return output.finiteWithLoss;
+  }
+
+  @Override
   public void setThreads(int threads) {
     output.setPool(WorkerPool.shared(threads));
     this.threads = threads;

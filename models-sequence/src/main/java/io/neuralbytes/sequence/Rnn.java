@@ -139,6 +139,11 @@ public final class Rnn implements SequenceModel {
   }
 
   @Override
+  public List<Parameter> gradientsFiniteWithLoss() {
+    return output.finiteWithLoss;
+  }
+
+  @Override
   public SequenceState newState() {
     return new SequenceState(hidden, false);
   }

@@ -5,6 +5,7 @@ import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.WorkerPool;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The output layer both models share: z_t = V h_t + c, p_t = softmax(z_t), and the loss
@@ -47,6 +48,14 @@ final class SoftmaxOutput {
 
   final Parameter V;
   final Parameter c;
+  /**
+   * V and c, whose gradients are finite whenever the loss of the window is. A finite loss
+   * needs every logit's column max to be finite, and a NaN hidden state makes its whole column
+   * NaN, so the hidden states are finite too: each lies in [-1, 1], as tanh(a) for the RNN and
+   * o tanh(c) for the LSTM. Every sum_v exp(z - max) is then at least 1, every element of
+   * dY = P - Y lies in [-1, 1], |dc| is at most L and |dV| at most L.
+   */
+  final List<Parameter> finiteWithLoss;
 
   private final int vocab;
   private final int hidden;
@@ -104,6 +113,7 @@ final class SoftmaxOutput {
     this.hidden = hidden;
     this.V = new Parameter("V", vocab, hidden);
     this.c = new Parameter("c", vocab, 1);
+    this.finiteWithLoss = List.of(V, c);
     this.rowChunks = (vocab + LOGIT_ROWS_PER_CHUNK - 1) / LOGIT_ROWS_PER_CHUNK;
     int maxStride = paddedLength(maxWindow);
     this.logits = new double[vocab * maxStride];
