@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code recurrence}: one step's matrix-vector product h W, 1 x 128 times 128 x 128
- *       (RNN) and 128 x 512 (LSTM forward), and 1 x 512 times 512 x 128 (LSTM backward);
+ *       (RNN, and the LSTM backward, once per gate) and 128 x 512 (LSTM forward), and
+ *       1 x 512 times 512 x 128 (the four backward products as one, over a stacked copy
+ *       of the W_q, which the LSTM no longer makes);
  *   <li>{@code logits}: Z += V H, vocabulary x 128 times 128 x 56;
  *   <li>{@code hiddenGradient}: dH = dY^T V, 50 x vocabulary times vocabulary x 128;
  *   <li>{@code outputGradient}: dV = dY H^T, vocabulary x 50 times 50 x 128;

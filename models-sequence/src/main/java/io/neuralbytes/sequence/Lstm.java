@@ -1,8 +1,8 @@
 package io.neuralbytes.sequence;
 
-import io.neuralbytes.core.Activations;
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Checks;
+import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Initializers;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.RandomSource;
@@ -43,7 +43,8 @@ import java.util.List;
  * whose results are identical to the bit to the plain loops. Backward reads the W_q as they
  * are stored, one product per gate, so that transpose is the only copy of W made per window.
  * The output layer can be split over threads ({@link #setThreads}) without changing any
- * result.
+ * result. sigmoid and tanh are core's vectorised {@link Exponentials}, over a whole gate block
+ * of H values at a time, within 2 ulp of the same formulas on {@code StrictMath}.
  */
 public final class Lstm implements SequenceModel {
   /** Gate order in the arrays below: forget, input, candidate, output. */
@@ -211,23 +212,22 @@ public final class Lstm implements SequenceModel {
       }
       ArrayProducts.multiplyAdd(hs, t * H, H, WT, 0, H4, gates, gateRow, H4, 1, H, H4);
 
+      // The activations, in place over each gate's block of H values.
+      Exponentials.sigmoid(gates, gateRow + F * H, H, gates, gateRow + F * H);
+      Exponentials.sigmoid(gates, gateRow + I * H, H, gates, gateRow + I * H);
+      Exponentials.tanh(gates, gateRow + G * H, H, gates, gateRow + G * H);
+      Exponentials.sigmoid(gates, gateRow + O * H, H, gates, gateRow + O * H);
+
       int prevRow = t * H;
       int row = (t + 1) * H;
       for (int j = 0; j < H; j++) {
         int gate = gateRow + j;
-        double f = Activations.sigmoid(gates[gate + F * H]);
-        double in = Activations.sigmoid(gates[gate + I * H]);
-        double g = Math.tanh(gates[gate + G * H]);
-        double o = Activations.sigmoid(gates[gate + O * H]);
-        gates[gate + F * H] = f;
-        gates[gate + I * H] = in;
-        gates[gate + G * H] = g;
-        gates[gate + O * H] = o;
-        double cell = f * cells[prevRow + j] + in * g;
-        double tanhCell = Math.tanh(cell);
-        cells[row + j] = cell;
-        tanhCells[prevRow + j] = tanhCell;
-        hs[row + j] = o * tanhCell;
+        cells[row + j] = gates[gate + F * H] * cells[prevRow + j]
+            + gates[gate + I * H] * gates[gate + G * H];
+      }
+      Exponentials.tanh(cells, row, H, tanhCells, prevRow);
+      for (int j = 0; j < H; j++) {
+        hs[row + j] = gates[gateRow + O * H + j] * tanhCells[prevRow + j];
       }
     }
 
@@ -353,12 +353,12 @@ public final class Lstm implements SequenceModel {
       }
     }
     for (int j = 0; j < H; j++) {
-      double f = Activations.sigmoid(stepActivations[F * H + j]);
-      double in = Activations.sigmoid(stepActivations[I * H + j]);
-      double g = Math.tanh(stepActivations[G * H + j]);
-      double o = Activations.sigmoid(stepActivations[O * H + j]);
+      double f = Exponentials.sigmoid(stepActivations[F * H + j]);
+      double in = Exponentials.sigmoid(stepActivations[I * H + j]);
+      double g = Exponentials.tanh(stepActivations[G * H + j]);
+      double o = Exponentials.sigmoid(stepActivations[O * H + j]);
       cell[j] = f * cell[j] + in * g;
-      h[j] = o * Math.tanh(cell[j]);
+      h[j] = o * Exponentials.tanh(cell[j]);
     }
     output.logits(h, logits);
   }

@@ -82,8 +82,9 @@ public final class SequenceTrainer {
    * @param tokens the text as token indices in [0, V) (not copied, not modified)
    * @param window T, the number of inputs per step, at most the model's window
    * @throws IllegalArgumentException if the window is not in [1, model's window], the text
-   *     has fewer than window + 1 tokens, a token is outside the vocabulary, or the learning
-   *     rate is not a positive finite number
+   *     has fewer than window + 1 tokens, a token is outside the vocabulary, the learning
+   *     rate is not a positive finite number, or an input matrix is not stored as U^T
+   *     (V x H), the layout {@link SequenceModel} requires
    */
   public SequenceTrainer(SequenceModel model, int[] tokens, int window, double learningRate) {
     this.model = model;
@@ -106,6 +107,9 @@ public final class SequenceTrainer {
     this.adagrad = new Adagrad(learningRate);
     this.state = model.newState();
     this.inputParameters = model.inputParameters();
+    for (Parameter p : inputParameters) {
+      requireTransposedLayout(p, model);
+    }
     List<Parameter> denseParameters = new ArrayList<>(model.parameters());
     denseParameters.removeAll(inputParameters);
     this.dense = denseParameters.toArray(new Parameter[0]);
@@ -115,6 +119,21 @@ public final class SequenceTrainer {
     }
     this.denseMemory = new double[dense.length][];
     this.touched = new int[model.maxWindow()];
+  }
+
+  /**
+   * Rejects an input matrix that is not V x H: the row updates would otherwise run over the
+   * wrong elements without any error. NOTE: when V = H both layouts have this shape, so the
+   * check cannot tell them apart.
+   */
+  private static void requireTransposedLayout(Parameter p, SequenceModel model) {
+    int V = model.vocabularySize();
+    int H = model.hiddenSize();
+    if (p.rows() != V || p.cols() != H) {
+      throw new IllegalArgumentException("input matrix " + p.name() + " is stored as "
+          + p.rows() + " x " + p.cols() + ", expected its transpose U^T, vocabulary x hidden = "
+          + V + " x " + H);
+    }
   }
 
   /**

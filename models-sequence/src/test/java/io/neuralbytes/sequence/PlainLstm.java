@@ -1,7 +1,7 @@
 package io.neuralbytes.sequence;
 
-import io.neuralbytes.core.Activations;
 import io.neuralbytes.core.Checks;
+import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Initializers;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.RandomSource;
@@ -12,6 +12,7 @@ import java.util.List;
 /**
  * The plain, unoptimised {@link Lstm} as it was before its products moved to the core
  * kernels, kept so that tests can hold the optimised class to it: same initialisation, same results to the bit.
+ * Its sigmoid and tanh come from core's {@code Exponentials}, as in the model, one value at a time.
  *
  * <p>* A long short-term memory (LSTM) language model:
  *
@@ -206,12 +207,12 @@ final class PlainLstm implements SequenceModel {
       double[] o = gates[O];
       for (int j = 0; j < H; j++) {
         int n = row + j;
-        f[n] = Activations.sigmoid(f[n]);
-        in[n] = Activations.sigmoid(in[n]);
-        g[n] = Math.tanh(g[n]);
-        o[n] = Activations.sigmoid(o[n]);
+        f[n] = Exponentials.sigmoid(f[n]);
+        in[n] = Exponentials.sigmoid(in[n]);
+        g[n] = Exponentials.tanh(g[n]);
+        o[n] = Exponentials.sigmoid(o[n]);
         cells[n] = f[n] * cPrev[prevRow + j] + in[n] * g[n];
-        tanhCells[n] = Math.tanh(cells[n]);
+        tanhCells[n] = Exponentials.tanh(cells[n]);
         hs[n] = o[n] * tanhCells[n];
       }
     }
@@ -315,12 +316,12 @@ final class PlainLstm implements SequenceModel {
       }
     }
     for (int j = 0; j < H; j++) {
-      double f = Activations.sigmoid(stepActivations[F * H + j]);
-      double in = Activations.sigmoid(stepActivations[I * H + j]);
-      double g = Math.tanh(stepActivations[G * H + j]);
-      double o = Activations.sigmoid(stepActivations[O * H + j]);
+      double f = Exponentials.sigmoid(stepActivations[F * H + j]);
+      double in = Exponentials.sigmoid(stepActivations[I * H + j]);
+      double g = Exponentials.tanh(stepActivations[G * H + j]);
+      double o = Exponentials.sigmoid(stepActivations[O * H + j]);
       cell[j] = f * cell[j] + in * g;
-      h[j] = o * Math.tanh(cell[j]);
+      h[j] = o * Exponentials.tanh(cell[j]);
     }
     output.logits(h, logits);
   }

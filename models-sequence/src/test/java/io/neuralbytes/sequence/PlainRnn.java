@@ -1,6 +1,7 @@
 package io.neuralbytes.sequence;
 
 import io.neuralbytes.core.Checks;
+import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Initializers;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.RandomSource;
@@ -9,6 +10,7 @@ import java.util.List;
 /**
  * The plain, unoptimised {@link Rnn} as it was before its products moved to the core
  * kernels, kept so that tests can hold the optimised class to it: same initialisation, same results to the bit.
+ * Its tanh comes from core's {@code Exponentials}, as in the model, one value at a time.
  *
  * <p>* A vanilla recurrent network language model (Elman RNN):
  *
@@ -26,7 +28,7 @@ import java.util.List;
  *
  * <p>U is kept in the H x V layout of the equations, where {@link Rnn} stores U^T; tests
  * compare the two through a transpose. {@link SequenceTrainer} updates the input matrices as
- * V x H rows, so this model is trained by the tests' dense loop, never by the trainer.
+ * V x H rows and rejects this model, so the tests train it with their own dense loop.
  */
 final class PlainRnn implements SequenceModel {
   private final int vocab;
@@ -155,7 +157,7 @@ final class PlainRnn implements SequenceModel {
         }
       }
       for (int i = 0; i < H; i++) {
-        hs[row + i] = Math.tanh(hs[row + i]);
+        hs[row + i] = Exponentials.tanh(hs[row + i]);
       }
     }
 
@@ -232,7 +234,7 @@ final class PlainRnn implements SequenceModel {
       for (int k = 0; k < H; k++) {
         a += Ww[wRow + k] * hPrevStep[k];
       }
-      h[i] = Math.tanh(a);
+      h[i] = Exponentials.tanh(a);
     }
     output.logits(h, logits);
   }

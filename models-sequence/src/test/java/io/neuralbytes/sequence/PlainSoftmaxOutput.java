@@ -1,11 +1,13 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Parameter;
 import java.util.Arrays;
 
 /**
  * The plain, unoptimised {@link SoftmaxOutput} as it was before its products moved to the core
  * kernels, kept so that tests can hold the optimised class to it: same initialisation, same results to the bit.
+ * Its e^x comes from core's {@code Exponentials}, as in the model, one value at a time.
  *
  * <p>* The output layer both models share: z_t = V h_t + c, p_t = softmax(z_t), and the loss
  * -ln p_t(y_t) summed over the window.
@@ -102,7 +104,7 @@ final class PlainSoftmaxOutput {
     double targetLogit = logits[row + target];
     double sum = 0.0;
     for (int v = 0; v < vocab; v++) {
-      double e = Math.exp(logits[row + v] - max);
+      double e = Exponentials.exp(logits[row + v] - max);
       logits[row + v] = e;
       sum += e;
     }

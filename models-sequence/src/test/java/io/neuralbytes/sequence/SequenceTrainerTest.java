@@ -301,6 +301,16 @@ class SequenceTrainerTest {
   }
 
   @Test
+  void untransposedInputMatrixRejected() {
+    // The plain reference model keeps U as H x V, the layout of the equations.
+    SequenceModel model = new PlainRnn(V, H, T, new RandomSource(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SequenceTrainer(model, cyclicText(30), T, 0.01));
+    assertEquals("input matrix U is stored as 10 x 12, expected its transpose U^T, vocabulary"
+        + " x hidden = 12 x 10", e.getMessage());
+  }
+
+  @Test
   void badSettingsRejected() {
     SequenceModel model = new Rnn(V, H, T, new RandomSource(1));
     assertThrows(IllegalArgumentException.class,
