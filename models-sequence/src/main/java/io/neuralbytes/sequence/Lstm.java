@@ -238,7 +238,12 @@ public final class Lstm implements SequenceModel {
     return output.forward(hs, H, L, tokens, from + 1);
   }
 
-  /** Copies the four W_q into {@link #WT}, transposed and side by side. */
+  /**
+   * Copies the four W_q into {@link #WT}, transposed and side by side. Both layouts are
+   * needed. Forward puts the outputs j of W_q h in vector lanes, so it reads rows of W_q^T.
+   * Backward puts the k of da_q W_q in lanes, so it reads rows of W_q. Each adds its terms in
+   * ascending order, and the weights change at every step, so one transpose per window stays.
+   */
   private void stackTransposedWeights() {
     int H = hidden;
     int H4 = 4 * H;
