@@ -95,6 +95,11 @@ public final class Lstm implements SequenceModel {
   private double[] dHs;
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
+  /** {@link #forwardThroughTime} and its window, the arguments of {@link #forward}. */
+  private final Runnable forwardThroughTime = this::forwardThroughTime;
+  private int[] windowText;
+  private int windowFrom;
+  private SequenceState windowState;
   private final TokenSet windowTokens;
   /** The tokens whose rows of each dU_q^T are non-zero, zeroed at the next backward. */
   private final TokenSet gradientRows;
@@ -194,6 +199,26 @@ public final class Lstm implements SequenceModel {
   @Override
   public double forward(int[] tokens, int from, int length, SequenceState state) {
     WindowMath.checkWindow(tokens, from, length, maxWindow, vocab, state, hidden, true);
+    this.length = length;
+    windowText = tokens;
+    windowFrom = from;
+    windowState = state;
+    // While the recurrence runs, other threads compute the logits of the positions it has done.
+    double loss = output.forward(hs, hidden, length, tokens, from + 1, forwardThroughTime);
+    windowText = null;
+    windowState = null;
+    backwardReady = true;
+    return loss;
+  }
+
+  /**
+   * Runs the recurrence over the window given to {@link #forward} and passes each hidden state
+   * to the output layer as soon as it is known.
+   */
+  private void forwardThroughTime() {
+    int[] tokens = windowText;
+    int from = windowFrom;
+    SequenceState state = windowState;
     int H = hidden;
     int H4 = 4 * H;
     int L = length;
@@ -235,13 +260,11 @@ public final class Lstm implements SequenceModel {
       for (int j = 0; j < H; j++) {
         hs[row + j] = gates[gateRow + O * H + j] * tanhCells[prevRow + j];
       }
+      output.hiddenStateReady(t);
     }
 
     System.arraycopy(hs, L * H, state.hidden(), 0, H);
     System.arraycopy(cells, L * H, state.cell(), 0, H);
-    this.length = L;
-    backwardReady = true;
-    return output.forward(hs, H, L, tokens, from + 1);
   }
 
   /**

@@ -31,7 +31,7 @@ public final class SequenceTrainer {
   public static final double CLIP_LIMIT = 5.0;
   /**
    * Element count of all dense parameters together below which they are checked and updated on
-   * the calling thread alone: the char RNN's 50,000 elements stay there, the char LSTM's 99,000
+   * the calling thread alone. The char RNN's 50,000 elements stay on it. The char LSTM's 99,000
    * and the word runs' 0.66 to 0.71 million are split over the threads. On the 2-core build
    * machine (load 1.2, 2026-12-04) the char runs were slower on two threads than on one and the
    * word runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
@@ -51,7 +51,7 @@ public final class SequenceTrainer {
   private final int[] touched;
   /**
    * The parameters other than the input matrices, and where each starts when their elements
-   * are numbered one after the other: parameter q holds the numbers
+   * are numbered one after the other: the elements of parameter q are numbers
    * [denseStart[q], denseStart[q + 1]). The dense loops run over these numbers, so that one
    * loop, split over the threads, covers every dense parameter.
    */
@@ -265,7 +265,7 @@ public final class SequenceTrainer {
 
   /**
    * Throws if a gradient element is NaN or infinite, naming the first one. The dense gradients
-   * are scanned on the threads of {@code pool}; only when one of them finds such an element are
+   * are scanned on the threads of {@code pool}. Only when one of them finds such an element are
    * they scanned again, in order, to name the first.
    */
   private void checkGradients(long stepNumber, int touchedCount, WorkerPool pool) {
@@ -306,10 +306,10 @@ public final class SequenceTrainer {
   private void checkDenseRange(int from, int to) {
     for (int q = 0; q < dense.length; q++) {
       int start = denseStart[q];
-      int lo = Math.max(from, start) - start;
-      int hi = Math.min(to, denseStart[q + 1]) - start;
+      int first = Math.max(from, start) - start;
+      int end = Math.min(to, denseStart[q + 1]) - start;
       double[] g = dense[q].grad();
-      for (int n = lo; n < hi; n++) {
+      for (int n = first; n < end; n++) {
         if (!Double.isFinite(g[n])) {
           nonFiniteFound = true;
           return;
@@ -327,10 +327,10 @@ public final class SequenceTrainer {
   private void clipAndUpdateRange(int from, int to) {
     for (int q = 0; q < dense.length; q++) {
       int start = denseStart[q];
-      int lo = Math.max(from, start) - start;
-      int hi = Math.min(to, denseStart[q + 1]) - start;
-      if (lo < hi) {
-        UpdateKernels.clipAndAdagrad(dense[q].value(), dense[q].grad(), denseMemory[q], lo, hi,
+      int first = Math.max(from, start) - start;
+      int end = Math.min(to, denseStart[q + 1]) - start;
+      if (first < end) {
+        UpdateKernels.clipAndAdagrad(dense[q].value(), dense[q].grad(), denseMemory[q], first, end,
             CLIP_LIMIT, adagrad.learningRate(), adagrad.eps());
       }
     }

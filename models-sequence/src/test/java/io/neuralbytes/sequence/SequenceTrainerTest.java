@@ -182,8 +182,8 @@ class SequenceTrainerTest {
   }
 
   @Test
-  void nonFiniteGradientFoundWhenTheCheckIsSplit() {
-    // V x H = 70,400 elements, so the check runs on two threads; each thread's part holds one
+  void splitCheckNamesFirstNonFinite() {
+    // V x H = 70,400 elements, so the check runs on two threads; each thread's part contains one
     // poisoned element of dV, and the message names the first of them.
     Rnn rnn = new Rnn(1100, 64, T, new RandomSource(15));
     SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, Double.NaN);
