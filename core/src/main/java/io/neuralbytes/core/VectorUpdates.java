@@ -7,6 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API form of {@link UpdateKernels}. Lane-wise min, max, add, multiply, divide and
  * square root are rounded as their scalar forms, so each element gets exactly the result of the
  * plain loop. Only loaded when the module {@code jdk.incubator.vector} is present.
+ *
+ * <p>The update is bound by the throughput of the square root and the division, which x86
+ * processors compute on one divider unit. It took about 1.5 ns per element here (a Xeon with
+ * AVX-512), for 32 thousand elements as for 640 thousand. Vectors of 512 or 256 bits and the
+ * plain scalar loop all ran at that speed, so the preferred width stays, as in the products.
+ * Both operations must stay correctly rounded for the results to match the plain loop, which
+ * rules out a reciprocal square root estimate.
  */
 final class VectorUpdates {
 

@@ -45,14 +45,14 @@ public final class WorkerPool {
     /**
      * Nanoseconds a waiting thread stays awake before it parks. Waking a parked thread took about
      * 30 microseconds on the 2-core build machine (a virtual machine, 2026-12-04), against 0.3 for
-     * one that spins, and a training step calls several loops with up to a millisecond of serial
-     * work between them; with a shorter wait the threads parked at every gap and a loop cost 30
-     * to 60 microseconds before any work was done. The price is a core kept busy for up to this
-     * long after each loop.
+     * one that spins. A training step calls several loops with up to a millisecond of serial work
+     * between them, and with a shorter wait the threads parked at every gap, so a loop cost 30 to
+     * 60 microseconds before any work was done. The price is a core kept busy for up to this long
+     * after each loop.
      */
     private static final long AWAKE_NANOS = 2_000_000;
     /**
-     * Nanoseconds of that wait spent spinning; after them a waiting thread yields its core at
+     * Nanoseconds of that wait spent spinning. After them a waiting thread yields its core at
      * each check, so that on a loaded machine the thread it waits for (or another program) can
      * run there.
      */

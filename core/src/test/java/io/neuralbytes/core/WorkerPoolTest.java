@@ -45,7 +45,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    void serialPoolRunsAlongsideFirstThenTheWholeLoop() {
+    void serialPoolRunsAlongsideFirst() {
         StringBuilder order = new StringBuilder();
         WorkerPool.SERIAL.runAlongside(() -> order.append("alongside;"), 20, 8,
                 (from, to) -> order.append(from).append("-").append(to).append(";"));
@@ -53,7 +53,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    void otherThreadsRunChunksWhileTheCallerIsBusy() {
+    void workersRunChunksDuringAlongside() {
         // The caller waits inside alongside until another thread has run a chunk.
         WorkerPool pool = WorkerPool.shared(2);
         AtomicReference<Thread> ranChunk = new AtomicReference<>();

@@ -38,9 +38,9 @@ import java.util.List;
  * weights in either layout.
  *
  * <p>Work buffers for windows of up to T positions are allocated once, here. The four gates
- * are computed together: their recurrent weights are stacked into one H x 4H matrix
- * [W_f^T W_i^T W_g^T W_o^T], so that each step is one product through {@link ArrayProducts},
- * whose results are identical to the bit to the plain loops. Backward reads the W_q as they
+ * are computed together: their recurrent weights are copied, transposed, into four
+ * contiguous H x H blocks W_q^T, and each step runs one product per gate through
+ * {@link ArrayProducts}, whose results are identical to the bit to the plain loops. Backward reads the W_q as they
  * are stored, one product per gate, so that transpose is the only copy of W made per window.
  * The output layer can be split over threads ({@link #setThreads}) without changing any
  * result. sigmoid and tanh are core's vectorised {@link Exponentials}, over a whole gate block
@@ -66,7 +66,10 @@ public final class Lstm implements SequenceModel {
   private final List<Parameter> parameters;
   private final List<Parameter> inputParameters;
 
-  /** [W_f^T W_i^T W_g^T W_o^T], H x 4H, refreshed at each forward. */
+  /**
+   * The four W_q^T one after the other, each H x H and contiguous (W_f^T first), refreshed at
+   * each forward.
+   */
   private final double[] WT;
   /**
    * Gate activations of the window, L x 4H: row t is [f_t i_t g_t o_t], each of length H, built
@@ -92,6 +95,11 @@ public final class Lstm implements SequenceModel {
   private double[] dHs;
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
+  /** {@link #forwardThroughTime} and its window, the arguments of {@link #forward}. */
+  private final Runnable forwardThroughTime = this::forwardThroughTime;
+  private int[] windowText;
+  private int windowFrom;
+  private SequenceState windowState;
   private final TokenSet windowTokens;
   /** The tokens whose rows of each dU_q^T are non-zero, zeroed at the next backward. */
   private final TokenSet gradientRows;
@@ -173,6 +181,11 @@ public final class Lstm implements SequenceModel {
   }
 
   @Override
+  public List<Parameter> gradientsFiniteWithLoss() {
+    return output.finiteWithLoss;
+  }
+
+  @Override
   public void setThreads(int threads) {
     output.setPool(WorkerPool.shared(threads));
     this.threads = threads;
@@ -191,6 +204,26 @@ public final class Lstm implements SequenceModel {
   @Override
   public double forward(int[] tokens, int from, int length, SequenceState state) {
     WindowMath.checkWindow(tokens, from, length, maxWindow, vocab, state, hidden, true);
+    this.length = length;
+    windowText = tokens;
+    windowFrom = from;
+    windowState = state;
+    // While the recurrence runs, other threads compute the logits of the positions it has done.
+    double loss = output.forward(hs, hidden, length, tokens, from + 1, forwardThroughTime);
+    windowText = null;
+    windowState = null;
+    backwardReady = true;
+    return loss;
+  }
+
+  /**
+   * Runs the recurrence over the window given to {@link #forward} and passes each hidden state
+   * to the output layer as soon as it is known.
+   */
+  private void forwardThroughTime() {
+    int[] tokens = windowText;
+    int from = windowFrom;
+    SequenceState state = windowState;
     int H = hidden;
     int H4 = 4 * H;
     int L = length;
@@ -210,7 +243,10 @@ public final class Lstm implements SequenceModel {
         System.arraycopy(b[q].value(), 0, gates, gateRow + q * H, H);
         WindowMath.addRow(U[q].value(), x, H, gates, gateRow + q * H);
       }
-      ArrayProducts.multiplyAdd(hs, t * H, H, WT, 0, H4, gates, gateRow, H4, 1, H, H4);
+      for (int q = 0; q < 4; q++) {
+        ArrayProducts.multiplyAdd(hs, t * H, H, WT, q * H * H, H, gates, gateRow + q * H, H4, 1,
+            H, H);
+      }
 
       // The activations, in place over each gate's block of H values.
       Exponentials.sigmoid(gates, gateRow + F * H, H, gates, gateRow + F * H);
@@ -229,26 +265,24 @@ public final class Lstm implements SequenceModel {
       for (int j = 0; j < H; j++) {
         hs[row + j] = gates[gateRow + O * H + j] * tanhCells[prevRow + j];
       }
+      output.hiddenStateReady(t);
     }
 
     System.arraycopy(hs, L * H, state.hidden(), 0, H);
     System.arraycopy(cells, L * H, state.cell(), 0, H);
-    this.length = L;
-    backwardReady = true;
-    return output.forward(hs, H, L, tokens, from + 1);
   }
 
   /**
-   * Copies the four W_q into {@link #WT}, transposed and side by side. Both layouts are
+   * Copies the four W_q into {@link #WT}, each transposed into its own H x H block, so that
+   * the product of a gate streams 128 KB of contiguous memory. Both layouts are
    * needed. Forward puts the outputs j of W_q h in vector lanes, so it reads rows of W_q^T.
    * Backward puts the k of da_q W_q in lanes, so it reads rows of W_q. Each adds its terms in
    * ascending order, and the weights change at every step, so one transpose per window stays.
    */
   private void stackTransposedWeights() {
     int H = hidden;
-    int H4 = 4 * H;
     for (int q = 0; q < 4; q++) {
-      WindowMath.transpose(W[q].value(), H, H, WT, q * H, H4);
+      WindowMath.transpose(W[q].value(), H, H, WT, q * H * H, H);
     }
   }
 

@@ -64,6 +64,11 @@ public final class Rnn implements SequenceModel {
   private double[] dHs;
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
+  /** {@link #forwardThroughTime} and its window, the arguments of {@link #forward}. */
+  private final Runnable forwardThroughTime = this::forwardThroughTime;
+  private int[] windowText;
+  private int windowFrom;
+  private SequenceState windowState;
   private final TokenSet windowTokens;
   /** The tokens whose rows of dU^T are non-zero, zeroed at the next backward. */
   private final TokenSet gradientRows;
@@ -134,6 +139,11 @@ public final class Rnn implements SequenceModel {
   }
 
   @Override
+  public List<Parameter> gradientsFiniteWithLoss() {
+    return output.finiteWithLoss;
+  }
+
+  @Override
   public SequenceState newState() {
     return new SequenceState(hidden, false);
   }
@@ -152,6 +162,26 @@ public final class Rnn implements SequenceModel {
   @Override
   public double forward(int[] tokens, int from, int length, SequenceState state) {
     WindowMath.checkWindow(tokens, from, length, maxWindow, vocab, state, hidden, false);
+    this.length = length;
+    windowText = tokens;
+    windowFrom = from;
+    windowState = state;
+    // While the recurrence runs, other threads compute the logits of the positions it has done.
+    double loss = output.forward(hs, hidden, length, tokens, from + 1, forwardThroughTime);
+    windowText = null;
+    windowState = null;
+    backwardReady = true;
+    return loss;
+  }
+
+  /**
+   * Runs the recurrence over the window given to {@link #forward} and passes each hidden state
+   * to the output layer as soon as it is known.
+   */
+  private void forwardThroughTime() {
+    int[] tokens = windowText;
+    int from = windowFrom;
+    SequenceState state = windowState;
     int H = hidden;
     int L = length;
     double[] UT = U.value();
@@ -171,12 +201,10 @@ public final class Rnn implements SequenceModel {
       WindowMath.addRow(UT, x, H, hs, row);
       ArrayProducts.multiplyAdd(hs, row - H, H, WT, 0, H, hs, row, H, 1, H, H);
       Exponentials.tanh(hs, row, H, hs, row);
+      output.hiddenStateReady(t);
     }
 
     System.arraycopy(hs, L * H, state.hidden(), 0, H);
-    this.length = L;
-    backwardReady = true;
-    return output.forward(hs, H, L, tokens, from + 1);
   }
 
   @Override

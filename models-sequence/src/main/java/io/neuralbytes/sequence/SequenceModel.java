@@ -39,6 +39,15 @@ public interface SequenceModel {
   List<Parameter> inputParameters();
 
   /**
+   * Returns the parameters whose gradients are finite after every {@link #backward} that
+   * follows a forward pass with a finite loss, so that a trainer, which checks the loss first,
+   * need not scan them; a subset of {@link #parameters()}. The default is none.
+   */
+  default List<Parameter> gradientsFiniteWithLoss() {
+    return List.of();
+  }
+
+  /**
    * Sets how many threads forward and backward split their large loops over, and
    * {@link SequenceTrainer} its updates (1 until set). Every output element is computed by one
    * thread in the same order whatever the count, so results are identical for any count.

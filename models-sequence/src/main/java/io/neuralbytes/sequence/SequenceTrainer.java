@@ -30,15 +30,13 @@ public final class SequenceTrainer {
   /** Every gradient element is clipped to [-CLIP_LIMIT, CLIP_LIMIT]. */
   public static final double CLIP_LIMIT = 5.0;
   /**
-   * Element count of all dense parameters together below which they are checked and updated on
-   * the calling thread alone: the char RNN's 50,000 elements stay there, the char LSTM's 99,000
+   * Element count of all dense parameters together below which they are updated on the calling
+   * thread alone. The char RNN's 50,000 elements stay on it. The char LSTM's 99,000
    * and the word runs' 0.66 to 0.71 million are split over the threads. On the 2-core build
    * machine (load 1.2, 2026-12-04) the char runs were slower on two threads than on one and the
    * word runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
    */
   private static final int PARALLEL_UPDATE_SIZE = 1 << 16;
-  /** Part boundaries of the dense check are multiples of this many elements (a cache line). */
-  private static final int DENSE_ALIGN = 64;
   /** Elements per chunk of the dense update handed to a thread (64 KB of each array). */
   private static final int DENSE_CHUNK = 8192;
 
@@ -51,7 +49,7 @@ public final class SequenceTrainer {
   private final int[] touched;
   /**
    * The parameters other than the input matrices, and where each starts when their elements
-   * are numbered one after the other: parameter q holds the numbers
+   * are numbered one after the other: the elements of parameter q are numbers
    * [denseStart[q], denseStart[q + 1]). The dense loops run over these numbers, so that one
    * loop, split over the threads, covers every dense parameter.
    */
@@ -64,13 +62,15 @@ public final class SequenceTrainer {
    */
   private final double[][] denseMemory;
   /** The loop bodies over the dense numbers, bound once so that a step allocates nothing. */
-  private final WorkerPool.RangeTask denseCheck = this::checkDenseRange;
   private final WorkerPool.RangeTask denseUpdate = this::clipAndUpdateRange;
   private final Runnable inputUpdate = this::updateInputs;
   /** The number of distinct tokens of the current step, read by {@link #updateInputs}. */
   private int touchedCount;
-  /** Set by {@link #checkDenseRange} when it meets a NaN or infinite gradient element. */
-  private volatile boolean nonFiniteFound;
+  /**
+   * The dense parameters whose gradients {@link #checkGradients} scans: all but those the model
+   * guarantees finite whenever the loss is ({@link SequenceModel#gradientsFiniteWithLoss}).
+   */
+  private final Parameter[] checked;
   private int position;
   private int windowStart;
   private int lastLength;
@@ -118,6 +118,8 @@ public final class SequenceTrainer {
       denseStart[q + 1] = Math.addExact(denseStart[q], dense[q].size());
     }
     this.denseMemory = new double[dense.length][];
+    denseParameters.removeAll(model.gradientsFiniteWithLoss());
+    this.checked = denseParameters.toArray(new Parameter[0]);
     this.touched = new int[model.maxWindow()];
   }
 
@@ -162,7 +164,7 @@ public final class SequenceTrainer {
     int denseSize = denseStart[dense.length];
     WorkerPool pool = denseSize < PARALLEL_UPDATE_SIZE
         ? WorkerPool.SERIAL : WorkerPool.shared(model.threads());
-    checkGradients(stepNumber, touchedCount, pool);
+    checkGradients(stepNumber, touchedCount);
 
     for (int q = 0; q < dense.length; q++) {
       denseMemory[q] = adagrad.memory(dense[q]);
@@ -264,20 +266,16 @@ public final class SequenceTrainer {
   }
 
   /**
-   * Throws if a gradient element is NaN or infinite, naming the first one. The dense gradients
-   * are scanned on the threads of {@code pool}; only when one of them finds such an element are
-   * they scanned again, in order, to name the first.
+   * Throws if a gradient element is NaN or infinite, naming the first one. The gradients the
+   * model guarantees finite after a finite loss, checked before, are not scanned: for the RNN
+   * and the LSTM those are V's and c's, 5 MB for the word runs.
    */
-  private void checkGradients(long stepNumber, int touchedCount, WorkerPool pool) {
-    nonFiniteFound = false;
-    pool.forRanges(denseStart[dense.length], DENSE_ALIGN, denseCheck);
-    if (nonFiniteFound) {
-      for (Parameter p : dense) {
-        double[] g = p.grad();
-        for (int n = 0; n < g.length; n++) {
-          if (!Double.isFinite(g[n])) {
-            throw nonFiniteGradient(stepNumber, p, n, g[n]);
-          }
+  private void checkGradients(long stepNumber, int touchedCount) {
+    for (Parameter p : checked) {
+      double[] g = p.grad();
+      for (int n = 0; n < g.length; n++) {
+        if (!Double.isFinite(g[n])) {
+          throw nonFiniteGradient(stepNumber, p, n, g[n]);
         }
       }
     }
@@ -302,22 +300,6 @@ public final class SequenceTrainer {
         + "; the weights are left as they were before this step");
   }
 
-  /** Records in {@link #nonFiniteFound} whether a dense gradient number in [from, to) is not finite. */
-  private void checkDenseRange(int from, int to) {
-    for (int q = 0; q < dense.length; q++) {
-      int start = denseStart[q];
-      int lo = Math.max(from, start) - start;
-      int hi = Math.min(to, denseStart[q + 1]) - start;
-      double[] g = dense[q].grad();
-      for (int n = lo; n < hi; n++) {
-        if (!Double.isFinite(g[n])) {
-          nonFiniteFound = true;
-          return;
-        }
-      }
-    }
-  }
-
   /**
    * Clips the dense gradient numbers [from, to) to [-5, 5] and takes one Adagrad step on them,
    * in one pass over the arrays instead of one pass to clip and one to update. Each element's
@@ -327,10 +309,10 @@ public final class SequenceTrainer {
   private void clipAndUpdateRange(int from, int to) {
     for (int q = 0; q < dense.length; q++) {
       int start = denseStart[q];
-      int lo = Math.max(from, start) - start;
-      int hi = Math.min(to, denseStart[q + 1]) - start;
-      if (lo < hi) {
-        UpdateKernels.clipAndAdagrad(dense[q].value(), dense[q].grad(), denseMemory[q], lo, hi,
+      int first = Math.max(from, start) - start;
+      int end = Math.min(to, denseStart[q + 1]) - start;
+      if (first < end) {
+        UpdateKernels.clipAndAdagrad(dense[q].value(), dense[q].grad(), denseMemory[q], first, end,
             CLIP_LIMIT, adagrad.learningRate(), adagrad.eps());
       }
     }

@@ -5,6 +5,7 @@ import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.WorkerPool;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The output layer both models share: z_t = V h_t + c, p_t = softmax(z_t), and the loss
@@ -22,8 +23,9 @@ import java.util.Arrays;
  *
  * <p>With a thread pool of more than one thread, and a window of at least
  * {@link WorkerPool#MIN_SPLIT_WORK} multiply-adds (V H L), each loop over the V rows (or the L
- * columns) is split into contiguous parts, and every element is still summed in the same order, so the
- * results do not depend on the number of threads.
+ * columns) is split into contiguous parts, and every element is still summed in the same order,
+ * so the results do not depend on the number of threads. Loops that write Z are split by rows,
+ * because split by columns two threads would write into the same cache line of every row.
  */
 final class SoftmaxOutput {
   /** Z's row length is a multiple of this many columns (8 doubles, one AVX-512 vector). */
@@ -34,9 +36,26 @@ final class SoftmaxOutput {
    * the product's kernel busy.
    */
   private static final int GRADIENT_ROWS_PER_CHUNK = 64;
+  /**
+   * Size of a chunk of Z handed to a thread while the recurrence runs: 64 rows by 16 columns (two
+   * vectors, the widest block of the product's kernel), 0.13 million multiply-adds. The columns of
+   * a chunk are positions whose hidden states must be known before it starts.
+   */
+  private static final int LOGIT_ROWS_PER_CHUNK = 64;
+  private static final int LOGIT_COLUMNS_PER_CHUNK = 16;
+  /** Checks a thread spins through before it yields while it waits for hidden states. */
+  private static final int AWAIT_SPINS = 1_000;
 
   final Parameter V;
   final Parameter c;
+  /**
+   * V and c, whose gradients are finite whenever the loss of the window is. A finite loss
+   * needs every logit's column max to be finite, and a NaN hidden state makes its whole column
+   * NaN, so the hidden states are finite too: each lies in [-1, 1], as tanh(a) for the RNN and
+   * o tanh(c) for the LSTM. Every sum_v exp(z - max) is then at least 1, every element of
+   * dY = P - Y lies in [-1, 1], |dc| is at most L and |dV| at most L.
+   */
+  final List<Parameter> finiteWithLoss;
 
   private final int vocab;
   private final int hidden;
@@ -53,6 +72,11 @@ final class SoftmaxOutput {
   private final double[] hiddenT;
   /** dLoss/dh_t from this layer, L x H: row t belongs to position t. */
   private final double[] dHidden;
+  /**
+   * Per block of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z, the max of each column over the block,
+   * taken on more than one thread right after the block is computed; blocks x Lp.
+   */
+  private final double[] blockMax;
   /** Per position: max_v z, then sum_v exp(z - max), then its inverse; length Lp. */
   private final double[] columnMax;
   private final double[] columnSum;
@@ -62,10 +86,19 @@ final class SoftmaxOutput {
   private final int[] targets;
 
   /** The loop bodies run on the pool, bound once so that a step allocates nothing. */
-  private final WorkerPool.RangeTask logitRows = this::computeLogitRows;
-  private final WorkerPool.RangeTask softmaxColumns = this::exponentiateColumns;
+  private final WorkerPool.RangeTask exponentialRows = this::exponentiateRows;
+  private final WorkerPool.RangeTask sumColumns = this::sumColumns;
   private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
   private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
+  private final WorkerPool.RangeTask logitChunks = this::computeLogitChunks;
+  private final Runnable recurrenceThenRelease = this::runRecurrenceThenRelease;
+
+  /** The model's recurrence during a {@link #forward} on more than one thread. */
+  private Runnable recurrence;
+  /** How many hidden states of the window the recurrence has passed on so far. */
+  private volatile int hiddenStatesReady;
+  /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
+  private final int rowChunks;
 
   /** L, Lp and the hidden states of the last forward window (row t at hsOffset + t H). */
   private int length;
@@ -80,10 +113,13 @@ final class SoftmaxOutput {
     this.hidden = hidden;
     this.V = new Parameter("V", vocab, hidden);
     this.c = new Parameter("c", vocab, 1);
+    this.finiteWithLoss = List.of(V, c);
+    this.rowChunks = (vocab + LOGIT_ROWS_PER_CHUNK - 1) / LOGIT_ROWS_PER_CHUNK;
     int maxStride = paddedLength(maxWindow);
     this.logits = new double[vocab * maxStride];
     this.hiddenT = new double[hidden * maxStride];
     this.dHidden = new double[maxWindow * hidden];
+    this.blockMax = new double[rowChunks * maxStride];
     this.columnMax = new double[maxStride];
     this.columnSum = new double[maxStride];
     this.logitOfTarget = new double[maxStride];
@@ -100,29 +136,36 @@ final class SoftmaxOutput {
   }
 
   /**
-   * Computes P for the L positions whose hidden states are rows of {@code hs} and returns the
-   * summed loss of the targets {@code tokens[targetFrom .. targetFrom + L)}.
+   * Runs {@code recurrence}, which computes the window's L hidden states into rows of
+   * {@code hs} in order and passes each to {@link #hiddenStateReady} as soon as it is known.
+   * Then computes P for these L positions and returns the summed loss of the targets
+   * {@code tokens[targetFrom .. targetFrom + L)}. On more than one thread, the other threads
+   * compute the logits of the positions already known while the recurrence goes on.
    *
-   * @param hs hidden states, row t (h_t, length H) at {@code hsOffset + t H}; not modified, and
-   *     read again by {@link #backward}
+   * @param hs hidden states, row t (h_t, length H) at {@code hsOffset + t H}; not modified here,
+   *     and read again by {@link #backward}
    */
-  double forward(double[] hs, int hsOffset, int L, int[] tokens, int targetFrom) {
-    int H = hidden;
-    int Lp = paddedLength(L);
+  double forward(double[] hs, int hsOffset, int L, int[] tokens, int targetFrom,
+      Runnable recurrence) {
     this.hs = hs;
     this.hsOffset = hsOffset;
     this.length = L;
-    this.stride = Lp;
-    for (int t = 0; t < L; t++) {
-      for (int k = 0; k < H; k++) {
-        hiddenT[k * Lp + t] = hs[hsOffset + t * H + k];
-      }
-    }
+    this.stride = paddedLength(L);
     System.arraycopy(tokens, targetFrom, targets, 0, L);
 
     windowPool = pool.forWork((long) vocab * hidden * L);
-    windowPool.forRanges(vocab, 4, logitRows);
-    windowPool.forRanges(L, COLUMN_MULTIPLE, softmaxColumns);
+    if (windowPool.threads() == 1) {
+      recurrence.run();
+      computeLogitRows(0, vocab);
+      exponentiateColumns();
+    } else {
+      this.recurrence = recurrence;
+      hiddenStatesReady = 0;
+      int columnChunks = (stride + LOGIT_COLUMNS_PER_CHUNK - 1) / LOGIT_COLUMNS_PER_CHUNK;
+      windowPool.runAlongside(recurrenceThenRelease, columnChunks * rowChunks, 1, logitChunks);
+      this.recurrence = null;
+      exponentiateSplit();
+    }
     double loss = 0.0;
     for (int t = 0; t < L; t++) {
       // -ln p(y) = ln sum_v exp(z_v - max) + max - z_y
@@ -132,6 +175,82 @@ final class SoftmaxOutput {
     windowPool.forRanges(vocab, 4, normalizeRows);
     backwardReady = true;
     return loss;
+  }
+
+  /**
+   * Copies h_t, row t of the hidden states given to {@link #forward}, into the input of the
+   * logits, and lets the threads that wait for it go on. Called by the recurrence, in order.
+   */
+  void hiddenStateReady(int t) {
+    int Lp = stride;
+    int row = hsOffset + t * hidden;
+    for (int k = 0; k < hidden; k++) {
+      hiddenT[k * Lp + t] = hs[row + k];
+    }
+    hiddenStatesReady = t + 1;
+  }
+
+  /** Runs the recurrence, then releases every thread that waits for hidden states. */
+  private void runRecurrenceThenRelease() {
+    try {
+      recurrence.run();
+    } finally {
+      hiddenStatesReady = Integer.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Computes the chunks [from, to) of Z: chunk n is the block of
+   * {@link #LOGIT_ROWS_PER_CHUNK} rows number n % rowChunks, in the block of
+   * {@link #LOGIT_COLUMNS_PER_CHUNK} columns number n / rowChunks. Each chunk first waits for the
+   * hidden states of its columns, so chunks are handed out by columns first.
+   */
+  private void computeLogitChunks(int from, int to) {
+    int L = length;
+    int Lp = stride;
+    double[] cw = c.value();
+    for (int n = from; n < to; n++) {
+      int firstColumn = n / rowChunks * LOGIT_COLUMNS_PER_CHUNK;
+      int endColumn = Math.min(Lp, firstColumn + LOGIT_COLUMNS_PER_CHUNK);
+      int firstRow = n % rowChunks * LOGIT_ROWS_PER_CHUNK;
+      int endRow = Math.min(vocab, firstRow + LOGIT_ROWS_PER_CHUNK);
+      awaitHiddenStates(Math.min(L, endColumn));
+      for (int v = firstRow; v < endRow; v++) {
+        Arrays.fill(logits, v * Lp + firstColumn, v * Lp + endColumn, cw[v]);
+      }
+      ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, firstColumn, Lp,
+          logits, firstRow * Lp + firstColumn, Lp, endRow - firstRow, hidden,
+          endColumn - firstColumn);
+      takeBlockMax(firstRow, endRow, firstColumn, Math.min(L, endColumn));
+    }
+  }
+
+  /**
+   * Writes the max over the rows [firstRow, endRow) of Z, one block of
+   * {@link #LOGIT_ROWS_PER_CHUNK} rows, of each column t in [firstColumn, endColumn).
+   */
+  private void takeBlockMax(int firstRow, int endRow, int firstColumn, int endColumn) {
+    int Lp = stride;
+    int max = firstRow / LOGIT_ROWS_PER_CHUNK * Lp;
+    Arrays.fill(blockMax, max + firstColumn, max + endColumn, Double.NEGATIVE_INFINITY);
+    for (int v = firstRow; v < endRow; v++) {
+      int row = v * Lp;
+      for (int t = firstColumn; t < endColumn; t++) {
+        blockMax[max + t] = Math.max(blockMax[max + t], logits[row + t]);
+      }
+    }
+  }
+
+  /** Waits until the first {@code count} hidden states of the window are known. */
+  private void awaitHiddenStates(int count) {
+    for (int spins = 0; hiddenStatesReady < count; spins++) {
+      if (spins < AWAIT_SPINS) {
+        Thread.onSpinWait();
+      } else {
+        // Let the recurrence's thread run here if the machine is short of cores.
+        Thread.yield();
+      }
+    }
   }
 
   /** Z = c 1^T + V [h_0 ... h_(L-1)] for the rows v in [from, to). */
@@ -146,28 +265,80 @@ final class SoftmaxOutput {
   }
 
   /**
-   * For the columns t in [from, to): the max over v, the logit of the target, and then
-   * exp(z - max) in place and its sum over v, in ascending v.
+   * For every column t: the max over v, the logit of the target, and then exp(z - max) in place
+   * and its sum over v, in ascending v. The one-thread version: two passes over Z.
    */
-  private void exponentiateColumns(int from, int to) {
+  private void exponentiateColumns() {
+    int L = length;
     int Lp = stride;
-    Arrays.fill(columnMax, from, to, Double.NEGATIVE_INFINITY);
+    Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
     for (int v = 0; v < vocab; v++) {
       int row = v * Lp;
-      for (int t = from; t < to; t++) {
+      for (int t = 0; t < L; t++) {
         columnMax[t] = Math.max(columnMax[t], logits[row + t]);
       }
     }
-    for (int t = from; t < to; t++) {
+    for (int t = 0; t < L; t++) {
       logitOfTarget[t] = logits[targets[t] * Lp + t];
     }
+    Arrays.fill(columnSum, 0, L, 0.0);
+    for (int v = 0; v < vocab; v++) {
+      int row = v * Lp;
+      for (int t = 0; t < L; t++) {
+        logits[row + t] -= columnMax[t];
+      }
+      Exponentials.exp(logits, row, L, logits, row);
+      for (int t = 0; t < L; t++) {
+        columnSum[t] += logits[row + t];
+      }
+    }
+  }
+
+  /**
+   * The same as {@link #exponentiateColumns}, split over threads. The max over v of each column
+   * comes from the maxima of its blocks, which the chunks of Z took (a max does not depend on
+   * order). The rows are exponentiated apart, and then each column is summed in ascending v, as
+   * on one thread. Split by columns instead, two threads would write into the same cache line of
+   * every row of Z.
+   */
+  private void exponentiateSplit() {
+    int L = length;
+    int Lp = stride;
+    Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
+    for (int block = 0; block < rowChunks; block++) {
+      for (int t = 0; t < L; t++) {
+        columnMax[t] = Math.max(columnMax[t], blockMax[block * Lp + t]);
+      }
+    }
+    for (int t = 0; t < L; t++) {
+      logitOfTarget[t] = logits[targets[t] * Lp + t];
+    }
+    windowPool.forRanges(vocab, 4, exponentialRows);
+    windowPool.forRanges(L, COLUMN_MULTIPLE, sumColumns);
+  }
+
+  /** exp(z - max) in place, for the rows v in [from, to). */
+  private void exponentiateRows(int from, int to) {
+    int L = length;
+    int Lp = stride;
+    for (int v = from; v < to; v++) {
+      int row = v * Lp;
+      for (int t = 0; t < L; t++) {
+        logits[row + t] -= columnMax[t];
+      }
+      Exponentials.exp(logits, row, L, logits, row);
+    }
+  }
+
+  /**
+   * sum_v exp(z - max) for the columns t in [from, to), in ascending v. It only reads Z, so
+   * threads that share a cache line of a row do not slow each other down.
+   */
+  private void sumColumns(int from, int to) {
+    int Lp = stride;
     Arrays.fill(columnSum, from, to, 0.0);
     for (int v = 0; v < vocab; v++) {
       int row = v * Lp;
-      for (int t = from; t < to; t++) {
-        logits[row + t] -= columnMax[t];
-      }
-      Exponentials.exp(logits, row + from, to - from, logits, row + from);
       for (int t = from; t < to; t++) {
         columnSum[t] += logits[row + t];
       }

@@ -182,9 +182,9 @@ class SequenceTrainerTest {
   }
 
   @Test
-  void nonFiniteGradientFoundWhenTheCheckIsSplit() {
-    // V x H = 70,400 elements, so the check runs on two threads; each thread's part holds one
-    // poisoned element of dV, and the message names the first of them.
+  void checkNamesFirstOfTwoInV() {
+    // The wrapper does not declare V's gradient finite, so the trainer scans it, on a model
+    // large enough (V x H = 70,400) for its update to be split over two threads.
     Rnn rnn = new Rnn(1100, 64, T, new RandomSource(15));
     SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, Double.NaN);
     poisoned = new PoisonedGradientModel(rnn, 1, 3, 60_000, Double.POSITIVE_INFINITY, poisoned);
