@@ -125,12 +125,29 @@ public final class WorkerPool {
             throw new IllegalArgumentException("loop size must be at least 0, got " + n);
         }
         Checks.requirePositive("block size", align);
-        if (threads == 1 || n <= align) {
+        if (threads == 1 || n <= align || insideLoop()) {
             // Inline, without the pool's lock: callers on different threads do not wait here.
             task.run(0, n);
             return;
         }
         split(n, align, task);
+    }
+
+    /**
+     * Returns whether the current thread is inside a loop of this pool: the caller, in its part
+     * or in {@code alongside}, or a worker. A loop it starts then runs inline, because the pool
+     * is busy with the outer loop (a worker would wait for the lock forever).
+     */
+    private boolean insideLoop() {
+        if (Thread.holdsLock(this)) {
+            return true;
+        }
+        for (Worker worker : workers) {
+            if (worker.thread == Thread.currentThread()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void split(int n, int align, RangeTask task) {
@@ -164,7 +181,7 @@ public final class WorkerPool {
             throw new IllegalArgumentException("loop size must be at least 0, got " + n);
         }
         Checks.requirePositive("chunk size", chunk);
-        if (threads == 1 || n == 0) {
+        if (threads == 1 || n == 0 || insideLoop()) {
             alongside.run();
             task.run(0, n);
             return;

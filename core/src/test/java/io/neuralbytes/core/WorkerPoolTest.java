@@ -3,7 +3,9 @@ package io.neuralbytes.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,30 @@ class WorkerPoolTest {
         AtomicIntegerArray visits = new AtomicIntegerArray(1);
         pool.runAlongside(() -> { }, 1, 1, (from, to) -> visits.incrementAndGet(0));
         assertEquals(1, visits.get(0));
+    }
+
+    @Test
+    void nestedLoopsRunInline() {
+        WorkerPool pool = WorkerPool.shared(2);
+        AtomicIntegerArray visits = new AtomicIntegerArray(400);
+        WorkerPool.RangeTask inner = (from, to) -> {
+            for (int i = from; i < to; i++) {
+                visits.incrementAndGet(i);
+            }
+        };
+
+        // Without running inline, a worker would wait for the pool forever: fail after 10 s.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            pool.runAlongside(() -> pool.forRanges(100, 4, inner), 2, 1,
+                    (from, to) -> pool.forRanges(100, 4, (f, t) -> inner.run(100 + from * 100 + f,
+                            100 + from * 100 + t)));
+            pool.forRanges(2, 1, (from, to) -> pool.runAlongside(() -> { }, 50, 10,
+                    (f, t) -> inner.run(300 + from * 50 + f, 300 + from * 50 + t)));
+        });
+
+        for (int i = 0; i < 400; i++) {
+            assertEquals(1, visits.get(i), "index " + i);
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ public interface SequenceModel {
   /**
    * Returns the parameters whose gradients are finite after every {@link #backward} that
    * follows a forward pass with a finite loss, so that a trainer, which checks the loss first,
-   * need not scan them; a subset of {@link #parameters()}. The default is none.
+   * need not scan them; a subset of {@link #parameters()}. The default is an empty list.
    */
   default List<Parameter> gradientsFiniteWithLoss() {
     return List.of();

@@ -267,7 +267,7 @@ public final class SequenceTrainer {
 
   /**
    * Throws if a gradient element is NaN or infinite, naming the first one. The gradients the
-   * model guarantees finite after a finite loss, checked before, are not scanned: for the RNN
+   * model guarantees finite after a finite loss (checked before) are not scanned. For the RNN
    * and the LSTM those are V's and c's, 5 MB for the word runs.
    */
   private void checkGradients(long stepNumber, int touchedCount) {

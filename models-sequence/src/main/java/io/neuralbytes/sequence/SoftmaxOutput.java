@@ -50,10 +50,10 @@ final class SoftmaxOutput {
   final Parameter c;
   /**
    * V and c, whose gradients are finite whenever the loss of the window is. A finite loss
-   * needs every logit's column max to be finite, and a NaN hidden state makes its whole column
-   * NaN, so the hidden states are finite too: each lies in [-1, 1], as tanh(a) for the RNN and
-   * o tanh(c) for the LSTM. Every sum_v exp(z - max) is then at least 1, every element of
-   * dY = P - Y lies in [-1, 1], |dc| is at most L and |dV| at most L.
+   * needs a finite max in every column of Z, and a NaN hidden state makes its whole column NaN.
+   * So the hidden states are finite, each in [-1, 1] (tanh(a) for the RNN, o tanh(c) for the
+   * LSTM). Every sum_v exp(z - max) is then at least 1, every element of dY = P - Y lies in
+   * [-1, 1], and every element of dc and dV is at most L in size.
    */
   final List<Parameter> finiteWithLoss;
 
@@ -295,7 +295,7 @@ final class SoftmaxOutput {
   }
 
   /**
-   * The same as {@link #exponentiateColumns}, split over threads. The max over v of each column
+   * Does what {@link #exponentiateColumns} does, split over threads. The max over v of each column
    * comes from the maxima of its blocks, which the chunks of Z took (a max does not depend on
    * order). The rows are exponentiated apart, and then each column is summed in ascending v, as
    * on one thread. Split by columns instead, two threads would write into the same cache line of
@@ -317,7 +317,7 @@ final class SoftmaxOutput {
     windowPool.forRanges(L, COLUMN_MULTIPLE, sumColumns);
   }
 
-  /** exp(z - max) in place, for the rows v in [from, to). */
+  /** Replaces z by exp(z - max) for the rows v in [from, to). */
   private void exponentiateRows(int from, int to) {
     int L = length;
     int Lp = stride;
@@ -331,8 +331,8 @@ final class SoftmaxOutput {
   }
 
   /**
-   * sum_v exp(z - max) for the columns t in [from, to), in ascending v. It only reads Z, so
-   * threads that share a cache line of a row do not slow each other down.
+   * Sums exp(z - max) over v, in ascending v, for the columns t in [from, to). It only reads Z,
+   * so threads that share a cache line of a row do not slow each other down.
    */
   private void sumColumns(int from, int to) {
     int Lp = stride;

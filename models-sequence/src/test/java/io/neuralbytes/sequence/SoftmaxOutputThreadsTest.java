@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  * caller's work. Results must equal the one-thread results to the bit.
  */
 class SoftmaxOutputThreadsTest {
-  /** V H L = 8.66 million, above the split limit; L = 123 leaves 5 padding columns. */
+  /** V H L = 8.66 million, above the split limit, and L = 123 leaves 5 padding columns. */
   private static final int V = 1100;
   private static final int H = 64;
   private static final int L = 123;
 
   @Test
-  void everyThreadCountGivesOneThreadResults() {
+  void threadCountsGiveSameBits() {
     Result single = run(1);
     for (int threads = 2; threads <= 3; threads++) {
       Result split = run(threads);
