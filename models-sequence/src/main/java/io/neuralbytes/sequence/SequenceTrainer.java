@@ -31,12 +31,12 @@ public final class SequenceTrainer {
   public static final double CLIP_LIMIT = 5.0;
   /**
    * Element count of all dense parameters together below which they are updated on the calling
-   * thread alone. The char RNN's 50,000 elements stay on it. The char LSTM's 99,000
-   * and the word runs' 0.66 to 0.71 million are split over the threads. On the 2-core build
-   * machine (load 1.2, 2026-12-04) the char runs were slower on two threads than on one and the
-   * word runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
+   * thread alone. The char runs' 50,000 (RNN) and 99,000 (LSTM) elements stay on it, and the
+   * word runs' 0.66 to 0.71 million are split over the threads. On the 2-core build machine
+   * (load 1.2, 2026-12-04) the char runs were slower on two threads than on one and the word
+   * runs faster (see {@link WorkerPool#MIN_SPLIT_WORK}).
    */
-  private static final int PARALLEL_UPDATE_SIZE = 1 << 16;
+  private static final int PARALLEL_UPDATE_SIZE = 1 << 17;
   /** Elements per chunk of the dense update handed to a thread (64 KB of each array). */
   private static final int DENSE_CHUNK = 8192;
 

@@ -184,8 +184,8 @@ class SequenceTrainerTest {
   @Test
   void checkNamesFirstOfTwoInV() {
     // The wrapper does not declare V's gradient finite, so the trainer scans it, on a model
-    // large enough (V x H = 70,400) for its update to be split over two threads.
-    Rnn rnn = new Rnn(1100, 64, T, new RandomSource(15));
+    // large enough (V x H = 134,400) for its update to be split over two threads.
+    Rnn rnn = new Rnn(2100, 64, T, new RandomSource(15));
     SequenceModel poisoned = new PoisonedGradientModel(rnn, 1, 3, 1_000, Double.NaN);
     poisoned = new PoisonedGradientModel(rnn, 1, 3, 60_000, Double.POSITIVE_INFINITY, poisoned);
     poisoned.setThreads(2);
@@ -357,8 +357,8 @@ class SequenceTrainerTest {
 
   @Test
   void threadCountDoesNotChangeTraining() {
-    // V x H = 70,400 elements, enough for the trainer to split V's update over threads.
-    int vocab = 1100;
+    // V x H = 134,400 elements, enough for the trainer to split the update over threads.
+    int vocab = 2100;
     int[] text = new int[200];
     RandomSource textRng = new RandomSource(13);
     for (int n = 0; n < text.length; n++) {
