@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code neuralbytes bench}: times the README's training runs on random data of their real
  * shapes, on one thread and on all cores, prints a table and writes {@code bench.json}.
  *
- * <p>Each run is warmed up first (so that the JIT has compiled the hot loops), then timed
+ * <p>Each run is warmed up first until its sample time has settled (so that the JIT has
+ * compiled the hot loops, see {@link WarmUp}), then timed
  * sample by sample with {@link System#nanoTime()}; the table shows the median. The system load
  * average is read before and after each run, because on a shared machine it changes the
  * numbers more than anything else.
@@ -40,7 +42,11 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
-    private static final int MIN_WARMUP_SAMPLES = 10;
+    /** Upper bound of --warmup and --settle-limit in seconds: one hour. */
+    static final double MAX_WARMUP_SECONDS = 3600;
+    private static final String MAX_WARMUP_TEXT = "3600";
+    /** Upper bound of --repeats, so that the samples fit in memory and a run ends. */
+    static final int MAX_REPEATS = 100_000;
 
     @Spec
     CommandSpec spec;
@@ -57,14 +63,25 @@ public final class BenchCommand implements Callable<Integer> {
     List<Integer> threads;
 
     @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
-            description = "Seconds of untimed samples before timing each run, at least 10"
-                    + " samples (default: ${DEFAULT-VALUE}). The JIT compiles the vector kernels"
-                    + " only after many calls, so short warm-ups time unoptimised code.")
+            description = "Minimum seconds of untimed samples before timing each run, from 0 to"
+                    + " " + MAX_WARMUP_TEXT + " (default: ${DEFAULT-VALUE}). After at least 10"
+                    + " samples and this time, warm-up goes on until the median of the last 10"
+                    + " samples is within 5%% of the 10 before and the JIT compiled nothing"
+                    + " during those 20, for at most --settle-limit more seconds. The JIT"
+                    + " compiles the vector kernels only after many calls, later still on a busy"
+                    + " machine, and timing before then measures unoptimised code.")
     double warmup;
 
+    @Option(names = "--settle-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Maximum seconds of warm-up after --warmup while the sample time still"
+                    + " changes, from 0 to " + MAX_WARMUP_TEXT + " (default: ${DEFAULT-VALUE}). A"
+                    + " run that has not settled by then is timed anyway and marked in the table"
+                    + " and bench.json.")
+    double settleLimit;
+
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "50",
-            description = "Timed samples per run and thread count; the table shows their median"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Timed samples per run and thread count, from 1 to " + MAX_REPEATS
+                    + "; the table shows their median (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
@@ -79,18 +96,18 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<BenchRun> selected = selectedRuns();
         List<Integer> threadCounts = selectedThreadCounts();
-        if (!(warmup >= 0.0) || Double.isInfinite(warmup)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--warmup must be a finite number of seconds of at least 0, got " + warmup);
+        checkEveryRunTimed(selected, threadCounts);
+        checkSeconds("--warmup", warmup);
+        checkSeconds("--settle-limit", settleLimit);
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new ParameterException(spec.commandLine(), "--repeats must be from 1 to "
+                    + MAX_REPEATS + ", got " + repeats);
         }
-        if (repeats < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--repeats must be at least 1, got " + repeats);
-        }
-        OutputFolder.check(spec.commandLine(), "--out", out);
-        LOG.info("bench: runs {}, threads {}, {} s of warm-up and {} timed samples each, seed {},"
-                + " Vector API kernels {}", selected.stream().map(BenchRun::id).toList(),
-                threadCounts, warmup, repeats, seed,
+        Path file = checkedOutputFile();
+        LOG.info("bench: runs {}, threads {}, at least {} s of warm-up (at most {} s more until"
+                + " the sample time settles) and {} timed samples each, seed {}, Vector API"
+                + " kernels {}", selected.stream().map(BenchRun::id).toList(), threadCounts,
+                warmup, settleLimit, repeats, seed,
                 ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)");
 
         List<BenchResult> results = new ArrayList<>();
@@ -102,13 +119,51 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(time(run, threadCount));
             }
         }
-        BenchReport report = new BenchReport(results, warmup, repeats, seed);
+        BenchReport report = new BenchReport(results, warmup, settleLimit, repeats, seed);
         spec.commandLine().getOut().print(report.table());
         spec.commandLine().getOut().flush();
-        Path file = out.resolve("bench.json");
         report.writeJson(file);
         LOG.info("bench: results written to {}", file.toAbsolutePath());
         return 0;
+    }
+
+    private void checkSeconds(String option, double seconds) {
+        if (!(seconds >= 0.0 && seconds <= MAX_WARMUP_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), option + " must be a number of"
+                    + " seconds from 0 to " + MAX_WARMUP_TEXT + ", got " + seconds);
+        }
+    }
+
+    /**
+     * Rejects thread counts that leave a one-thread run (CNN, MLP) untimed, so that bench
+     * never writes a bench.json without a run that was asked for.
+     */
+    private void checkEveryRunTimed(List<BenchRun> selected, List<Integer> threadCounts) {
+        if (threadCounts.contains(1)) {
+            return;
+        }
+        for (BenchRun run : selected) {
+            if (!run.parallel()) {
+                throw new ParameterException(spec.commandLine(), "--threads "
+                        + joined(threadCounts) + " leaves run " + run.id() + " untimed: the cnn"
+                        + " and mlp runs use one thread only; add 1 to --threads");
+            }
+        }
+    }
+
+    private static String joined(List<Integer> counts) {
+        return String.join(",", counts.stream().map(String::valueOf).toList());
+    }
+
+    /** Checks --out and returns the bench.json inside it, before anything is timed. */
+    private Path checkedOutputFile() {
+        OutputFolder.check(spec.commandLine(), "--out", out);
+        Path file = out.resolve("bench.json");
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": " + file
+                    + " is a folder; expected a file or no file there");
+        }
+        return file;
     }
 
     private List<BenchRun> selectedRuns() {
@@ -152,9 +207,17 @@ public final class BenchCommand implements Callable<Integer> {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double loadBefore = os.getSystemLoadAverage();
         BenchRun.Workload workload = run.create(threadCount, seed);
-        long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
-        for (int n = 0; n < MIN_WARMUP_SAMPLES || System.nanoTime() < warmupEnd; n++) {
-            workload.run();
+        WarmUp.Outcome warm = WarmUp.run(workload, warmup, settleLimit, System::nanoTime,
+                WarmUp::jitMillis);
+        if (warm.settled()) {
+            LOG.info("bench: {}, {} {}: warm-up settled after {} samples in {} s", run.id(),
+                    threadCount, threadCount == 1 ? "thread" : "threads", warm.samples(),
+                    String.format(Locale.ROOT, "%.1f", warm.seconds()));
+        } else {
+            LOG.warn("bench: {}, {} {}: sample time still changing after {} samples and {} s of"
+                    + " warm-up; timing anyway (raise --settle-limit, or rerun at a quieter"
+                    + " moment)", run.id(), threadCount, threadCount == 1 ? "thread" : "threads",
+                    warm.samples(), String.format(Locale.ROOT, "%.1f", warm.seconds()));
         }
         double[] wall = new double[repeats];
         double[] callerCpu = new double[repeats];
@@ -166,8 +229,8 @@ public final class BenchCommand implements Callable<Integer> {
             callerCpu[n] = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9 / run.unitsPerSample();
         }
         double loadAfter = os.getSystemLoadAverage();
-        BenchResult result = new BenchResult(run, threadCount, wall, callerCpu, loadBefore,
-                loadAfter);
+        BenchResult result = new BenchResult(run, threadCount, warm, wall, callerCpu,
+                loadBefore, loadAfter);
         BenchReport.TimeUnit unit = BenchReport.TimeUnit.fitting(result.medianSeconds());
         LOG.info("bench: {}, {} {}: median {} per {} (load {} to {})", run.id(), threadCount,
                 threadCount == 1 ? "thread" : "threads", unit.format(result.medianSeconds()),

@@ -19,12 +19,15 @@ final class BenchReport {
 
     private final List<BenchResult> results;
     private final double warmupSeconds;
+    private final double settleLimitSeconds;
     private final int repeats;
     private final long seed;
 
-    BenchReport(List<BenchResult> results, double warmupSeconds, int repeats, long seed) {
+    BenchReport(List<BenchResult> results, double warmupSeconds, double settleLimitSeconds,
+                int repeats, long seed) {
         this.results = List.copyOf(results);
         this.warmupSeconds = warmupSeconds;
+        this.settleLimitSeconds = settleLimitSeconds;
         this.repeats = repeats;
         this.seed = seed;
     }
@@ -35,23 +38,29 @@ final class BenchReport {
      */
     String table() {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%-10s %-6s %7s %10s %10s %10s %8s %10s  %s%n",
-                "run", "per", "threads", "median", "min", "cpu", "speed-up", "load",
-                "workload"));
+        String format = "%-10s %-6s %7s %10s %10s %10s %8s %10s %8s  %s%n";
+        table.append(String.format(Locale.ROOT, format, "run", "per", "threads", "median",
+                "min", "cpu", "speed-up", "load", "warm-up", "workload"));
         for (BenchResult result : results) {
             TimeUnit unit = TimeUnit.fitting(result.medianSeconds());
-            table.append(String.format(Locale.ROOT, "%-10s %-6s %7d %10s %10s %10s %8s %10s  %s%n",
+            table.append(String.format(Locale.ROOT, format,
                     result.run().id(), result.run().unit(), result.threads(),
                     unit.format(result.medianSeconds()), unit.format(result.minSeconds()),
                     unit.format(result.medianCallerCpuSeconds()), speedUp(result),
                     String.format(Locale.ROOT, "%.2f-%.2f", result.loadBefore(),
                             result.loadAfter()),
-                    result.run().title()));
+                    warmUp(result.warmUp()), result.run().title()));
         }
         table.append("median and min: wall-clock time; cpu: the calling thread's CPU time;"
                 + " speed-up: one thread's median over this one; load: one-minute load average"
-                + " before and after.\n");
+                + " before and after; warm-up: untimed seconds before timing, * where the"
+                + " sample time had not settled.\n");
         return table.toString();
+    }
+
+    private static String warmUp(WarmUp.Outcome outcome) {
+        return String.format(Locale.ROOT, "%.1f s%s", outcome.seconds(),
+                outcome.settled() ? "" : "*");
     }
 
     /** A unit for showing a duration with about three significant digits. */
@@ -122,6 +131,8 @@ final class BenchReport {
         root.put("time", Instant.now().toString());
         root.put("machine", machine());
         root.put("warmup_seconds", warmupSeconds);
+        root.put("settle_limit_seconds", settleLimitSeconds);
+        root.put("warmup_rule", WarmUp.rule());
         root.put("timed_samples", repeats);
         root.put("seed", seed);
         root.put("data", "random tokens and images of the README runs' shapes");
@@ -132,6 +143,9 @@ final class BenchReport {
             entry.put("title", result.run().title());
             entry.put("unit", result.run().unit());
             entry.put("threads", result.threads());
+            entry.put("warmup_taken_seconds", result.warmUp().seconds());
+            entry.put("warmup_samples", result.warmUp().samples());
+            entry.put("warmup_settled", result.warmUp().settled());
             entry.put("median_seconds", result.medianSeconds());
             entry.put("min_seconds", result.minSeconds());
             entry.put("median_caller_cpu_seconds", result.medianCallerCpuSeconds());

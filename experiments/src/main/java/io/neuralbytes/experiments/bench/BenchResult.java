@@ -5,6 +5,7 @@ import java.util.Arrays;
 /**
  * The timed samples of one run on one thread count, in seconds per unit (step or epoch).
  *
+ * @param warmUp            how the untimed warm-up before these samples ended
  * @param wallSeconds       wall-clock time of each sample
  * @param callerCpuSeconds  CPU time of the calling thread in each sample, without the worker
  *                          threads. On one thread, a CPU time far below the wall time means
@@ -12,8 +13,8 @@ import java.util.Arrays;
  * @param loadBefore        one-minute system load average before the run, -1 if unknown
  * @param loadAfter         the same after the run
  */
-record BenchResult(BenchRun run, int threads, double[] wallSeconds, double[] callerCpuSeconds,
-                   double loadBefore, double loadAfter) {
+record BenchResult(BenchRun run, int threads, WarmUp.Outcome warmUp, double[] wallSeconds,
+                   double[] callerCpuSeconds, double loadBefore, double loadAfter) {
 
     double medianSeconds() {
         return median(wallSeconds);

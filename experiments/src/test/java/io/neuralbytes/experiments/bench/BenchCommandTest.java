@@ -33,7 +33,7 @@ class BenchCommandTest {
         Path folder = temp.resolve("results");
 
         int exit = run("bench", "--runs", "mlp,rnn-char", "--threads", "1,2", "--warmup", "0",
-                "--repeats", "3", "--out", folder.toString());
+                "--settle-limit", "0.5", "--repeats", "3", "--out", folder.toString());
 
         assertEquals(0, exit, err.toString());
         assertTrue(out.toString().contains("char RNN"), out.toString());
@@ -53,6 +53,13 @@ class BenchCommandTest {
         assertEquals(2, runs.get(2).get("threads").asInt());
         assertEquals(3, runs.get(1).get("samples_seconds").size());
         assertTrue(runs.get(1).get("median_seconds").asDouble() > 0.0);
+        assertEquals(0.5, json.get("settle_limit_seconds").asDouble());
+        assertTrue(json.get("warmup_rule").asText().contains("within 5%"));
+        for (JsonNode entry : runs) {
+            assertTrue(entry.get("warmup_samples").asInt() >= WarmUp.MIN_SAMPLES, entry.toString());
+            assertTrue(entry.get("warmup_taken_seconds").asDouble() > 0.0, entry.toString());
+            assertTrue(entry.get("warmup_settled").isBoolean(), entry.toString());
+        }
         assertFalse(Files.list(folder).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
 
@@ -110,7 +117,67 @@ class BenchCommandTest {
         int exit = run("bench", "--repeats", "0", "--out", temp.toString());
 
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("--repeats must be at least 1, got 0"), err.toString());
+        assertTrue(err.toString().contains("--repeats must be from 1 to 100000, got 0"),
+                err.toString());
+    }
+
+    @Test
+    void hugeRepeatsRejected() {
+        int exit = run("bench", "--runs", "mlp", "--repeats", "2147483647", "--out",
+                temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--repeats must be from 1 to 100000, got 2147483647"),
+                err.toString());
+    }
+
+    @Test
+    void hugeWarmupRejected() {
+        int exit = run("bench", "--runs", "mlp", "--warmup", "1e10", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains(
+                "--warmup must be a number of seconds from 0 to 3600, got 1.0E10"), err.toString());
+    }
+
+    @Test
+    void negativeSettleLimitRejected() {
+        int exit = run("bench", "--runs", "mlp", "--settle-limit", "-1", "--out",
+                temp.toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains(
+                "--settle-limit must be a number of seconds from 0 to 3600, got -1.0"),
+                err.toString());
+    }
+
+    @Test
+    void oneThreadRunWithoutOneThreadRejected() throws Exception {
+        Path earlier = Files.writeString(temp.resolve("bench.json"), "{\"runs\": [1]}\n");
+
+        int exit = run("bench", "--runs", "cnn", "--threads", "2", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--threads 2 leaves run cnn untimed: the cnn and mlp"
+                + " runs use one thread only; add 1 to --threads"), err.toString());
+        assertEquals("{\"runs\": [1]}\n", Files.readString(earlier));
+    }
+
+    @Test
+    void benchJsonFolderRejectedBeforeTiming() throws Exception {
+        Path folder = Files.createDirectory(temp.resolve("bench.json"));
+
+        int exit = run("bench", "--runs", "mlp", "--warmup", "30", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--out " + temp + ": " + folder
+                + " is a folder; expected a file or no file there"), err.toString());
+        // Nothing was timed, so no table was printed.
+        assertEquals("", out.toString());
     }
 
     @Test
