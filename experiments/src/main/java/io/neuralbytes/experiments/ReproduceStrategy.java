@@ -59,7 +59,7 @@ final class ReproduceStrategy implements IExecutionStrategy {
         Map<Experiment, String> commands = new LinkedHashMap<>();
         for (ParseResult sub : reproduce.subcommands()) {
             commands.put((Experiment) sub.commandSpec().userObject(),
-                    commandLine(reproduce, sub));
+                    commandLine(reproduce, reproduce.subcommands(), sub));
         }
         RunContext context = command.context();
         if (context.threads() < 1) {
@@ -118,28 +118,64 @@ final class ReproduceStrategy implements IExecutionStrategy {
     }
 
     /**
-     * Returns the command line that repeats one experiment's run: the options of
-     * {@code reproduce}, the experiment's name and its options, each as given.
+     * Returns the command line that repeats one experiment's run: the shared options, wherever
+     * they stood on the original command line, then the experiment's name and its own options,
+     * each as given.
+     *
+     * <p>The shared options ({@code --out}, {@code --seed}, {@code --offline}, ...) apply to
+     * every experiment of the invocation even when they follow another experiment's name, so
+     * they are collected from {@code reproduce} and from all of {@code experiments}. When one is
+     * given more than once, the last value applies, as it does for the run.
      */
-    static String commandLine(ParseResult reproduce, ParseResult experiment) {
+    static String commandLine(ParseResult reproduce, List<ParseResult> experiments,
+                              ParseResult experiment) {
+        Map<String, List<String>> shared = new LinkedHashMap<>();
+        collectOptions(reproduce, true, shared);
+        for (ParseResult other : experiments) {
+            collectOptions(other, true, shared);
+        }
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        collectOptions(experiment, false, own);
+
         StringBuilder command = new StringBuilder("./neuralbytes reproduce");
-        appendOptions(command, reproduce);
+        appendOptions(command, shared);
         command.append(' ').append(experiment.commandSpec().name());
-        appendOptions(command, experiment);
+        appendOptions(command, own);
         return command.toString();
     }
 
-    private static void appendOptions(StringBuilder command, ParseResult parsed) {
+    /**
+     * Puts the matched options of {@code parsed} into {@code options}, by longest name: the
+     * shared options (those of {@code reproduce} and their inherited copies) when
+     * {@code shared} is true, else the command's own options. A flag maps to an empty list.
+     */
+    private static void collectOptions(ParseResult parsed, boolean shared,
+                                       Map<String, List<String>> options) {
+        boolean isReproduce = parsed.commandSpec().userObject() instanceof ReproduceCommand;
         for (OptionSpec option : parsed.matchedOptions()) {
             if (option.usageHelp() || option.versionHelp()) {
                 continue;
             }
-            if (option.arity().max() == 0) {
-                command.append(' ').append(option.longestName());
+            boolean isShared = isReproduce || option.inherited();
+            if (isShared != shared) {
                 continue;
             }
-            for (String value : option.originalStringValues()) {
-                command.append(' ').append(option.longestName()).append(' ')
+            List<String> values = option.arity().max() == 0
+                    ? List.of() : List.copyOf(option.originalStringValues());
+            // Remove first, so that a shared option given again moves to where it applies last.
+            options.remove(option.longestName());
+            options.put(option.longestName(), values);
+        }
+    }
+
+    private static void appendOptions(StringBuilder command, Map<String, List<String>> options) {
+        for (Map.Entry<String, List<String>> option : options.entrySet()) {
+            if (option.getValue().isEmpty()) {
+                command.append(' ').append(option.getKey());
+                continue;
+            }
+            for (String value : option.getValue()) {
+                command.append(' ').append(option.getKey()).append(' ')
                         .append(shellQuoted(value));
             }
         }

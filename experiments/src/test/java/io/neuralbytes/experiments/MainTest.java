@@ -188,6 +188,34 @@ class MainTest {
     }
 
     @Test
+    void reportCommandKeepsSharedOptionsAfterOtherName() throws Exception {
+        assertEquals(0, run("reproduce", "first", "second", "--offline", "--threads", "1",
+                "--seed", "3", "--out", out().toString()), err.toString());
+
+        String report = Files.readString(out().resolve("report.md"));
+        String shared = " --offline --threads 1 --seed 3 --out " + out();
+        assertTrue(report.contains("## first\n\nCommand: `./neuralbytes reproduce" + shared
+                + " first`"), report);
+        assertTrue(report.contains("## second\n\nCommand: `./neuralbytes reproduce" + shared
+                + " second`"), report);
+    }
+
+    @Test
+    void reportCommandKeepsOnlyOwnExperimentOptions() throws Exception {
+        assertEquals(0, run("reproduce", "first", "--value", "2", "--seed", "3", "second",
+                "--offline", "--out", out().toString()), err.toString());
+
+        String report = Files.readString(out().resolve("report.md"));
+        String shared = " --seed 3 --offline --out " + out();
+        assertTrue(report.contains("## first\n\nCommand: `./neuralbytes reproduce" + shared
+                + " first --value 2`"), report);
+        assertTrue(report.contains("## second\n\nCommand: `./neuralbytes reproduce" + shared
+                + " second`"), report);
+        assertEquals(3, FakeExperiment.RUNS.get(1).context().seed());
+        assertEquals(1.0, FakeExperiment.RUNS.get(1).value());
+    }
+
+    @Test
     void repeatedOptionRejected() {
         assertEquals(2, run("reproduce", "first", "--seed", "1", "--seed", "2", "--out",
                 out().toString()));

@@ -104,8 +104,9 @@ class MlpExperimentTest {
         assertFalse(e.containsKey("diverged_at_epoch"), e.toString());
         assertEquals(0, ((Number) e.get("seed")).intValue());
         String report = Files.readString(out.resolve("report.md"));
+        // The shared --out moves before the experiment's name, where it applies to all.
         assertTrue(report.contains("## mlp: MLP on logical OR\n\nCommand: `./neuralbytes"
-                + " reproduce mlp --epochs 100 --lr 0.1 --out " + out + "`\n"), report);
+                + " reproduce --out " + out + " mlp --epochs 100 --lr 0.1`\n"), report);
         assertTrue(report.contains("every run starts from the same weights. 1 run in "),
                 report);
     }
