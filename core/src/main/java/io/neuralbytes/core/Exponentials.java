@@ -21,10 +21,10 @@ package io.neuralbytes.core;
  *       gives n as a double, and the low bits of the sum are n as an integer.
  *   <li>r = x - n ln 2 must be accurate although it can be much smaller than x. ln 2 is split
  *       into {@link #LN2_HI}, the double nearest to it, and {@link #LN2_LO}, the rest. With
- *       one fused multiply-add, x - n LN2_HI is exact: both terms are multiples of 2^-53 in
- *       the range used, and so is their difference, which is below 1/2. The second step
- *       subtracts n LN2_LO and rounds once, and a third computes what that rounding lost
- *       (rError), which later steps add back.
+ *       one fused multiply-add, x - n LN2_HI is exact. Where n is not 0, |x| is above 0.34,
+ *       so both terms are multiples of 2^-54, and so is their difference, which is below 1/2
+ *       and therefore fits in 53 bits. The second step subtracts n LN2_LO and rounds once,
+ *       and a third computes what that rounding lost (rError), which later steps add back.
  * </ul>
  *
  * <p>Polynomial. On |r| at most 0.35 the Taylor series e^r = sum_k r^k / k! converges fast.
