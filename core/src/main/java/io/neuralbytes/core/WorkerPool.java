@@ -163,7 +163,7 @@ public final class WorkerPool {
     /**
      * Runs {@code alongside} on the calling thread while the pool's other threads run
      * {@code task} over [0, n) in chunks of {@code chunk} indices, each chunk taken by whichever
-     * thread is free next; once {@code alongside} has returned, the calling thread takes chunks
+     * thread is free next. Once {@code alongside} has returned, the calling thread takes chunks
      * too. Returns when both are done. On a pool of one thread, {@code alongside} runs first and
      * then {@code task} over [0, n) in one call.
      *
@@ -196,7 +196,7 @@ public final class WorkerPool {
             alongside.run();
             takeChunks();
         } catch (Throwable t) {
-            // Hand out no more chunks; the workers finish the ones they hold.
+            // Hand out no more chunks. The workers finish the chunks they have taken.
             nextChunk.set(chunks);
             throw t;
         } finally {
