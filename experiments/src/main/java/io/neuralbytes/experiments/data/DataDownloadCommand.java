@@ -2,9 +2,12 @@ package io.neuralbytes.experiments.data;
 
 import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Novel;
+import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each data set is downloaded on its own, so one failure (a novel that Project Gutenberg
  * has revised, say) does not stop the others; every failure is one line on standard error
- * and the exit code is then 1. A failed download leaves nothing in the data folder.
+ * and the exit code is then 1. A failed download leaves nothing in the data folder, and a
+ * data folder that this command created is removed again when no download was kept.
  */
 @Command(name = "download",
         mixinStandardHelpOptions = true,
@@ -38,7 +43,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Download the named data sets that the data folder lacks, check them (the CIFAR-10"
                     + " archive's MD5, each novel's SHA-256 against the tested copy) and move"
-                    + " them into place. A failed download leaves nothing behind.",
+                    + " them into place. A failed download leaves nothing behind, not even the"
+                    + " data folder when this command created it.",
             "Data sets: cifar10, novels (all eight), a novel's Project Gutenberg ebook number"
                     + " as 'neuralbytes data status' lists them, or all."})
 final class DataDownloadCommand implements Callable<Integer> {
@@ -69,6 +75,7 @@ final class DataDownloadCommand implements Callable<Integer> {
         List<String> selected = selected();
         DataAccess access = parent.access(mirrors.sources(spec.commandLine()));
         access.logFolder();
+        Path createdFolder = OutputFolder.firstMissing(access.folder());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
@@ -85,7 +92,47 @@ final class DataDownloadCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+        if (createdFolder != null) {
+            removeEmptyFolders(createdFolder);
+        }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Deletes the folders under {@code created}, and {@code created} itself, that contain no
+     * file: after failed downloads, the data folder this command created contains nothing.
+     */
+    private static void removeEmptyFolders(Path created) {
+        try {
+            if (deleteEmptyFolders(created)) {
+                LOG.info("removed {}: this command created it and no download was kept",
+                        created);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the empty folders of {}: {}", created, e.toString());
+        }
+    }
+
+    /**
+     * Deletes {@code folder} and every folder below it that contains no file, deepest first,
+     * and returns whether {@code folder} itself was deleted. Files are never deleted.
+     */
+    static boolean deleteEmptyFolders(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        boolean empty = true;
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                if (!deleteEmptyFolders(entry)) {
+                    empty = false;
+                }
+            }
+        }
+        if (empty) {
+            Files.delete(folder);
+        }
+        return empty;
     }
 
     /** Downloads one data set unless present (or forced) and returns what happened. */

@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +137,9 @@ class DataCommandTest {
         assertEquals(CifarArchive.CLASS_NAMES, cifar.classNames());
         assertEquals((11 + 4) % 10, cifar.trainBatch(4).label(11));
         assertEquals(1, server.requestCount());
-        long kib = (archive.length + 1023) / 1024;
-        String finished = "CIFAR-10: " + kib + "/" + kib + " KiB (100%)";
+        // The test archive is a few KiB, so its progress counts bytes.
+        assertTrue(archive.length < DownloadProgress.BYTES_LIMIT, archive.length + " bytes");
+        String finished = "CIFAR-10: " + archive.length + "/" + archive.length + " bytes (100%)";
         assertTrue(messages().stream().anyMatch(m -> m.startsWith(finished)),
                 messages().toString());
 
@@ -299,7 +302,64 @@ class DataCommandTest {
                 + " download failed: checksum mismatch for " + server.uri(NOVEL_PATH)
                 + ": SHA-256 is "), message);
         assertTrue(message.contains("expected " + Catalogue.novel(EBOOK).sha256()), message);
+        // The command created the data folder, so it removes it again.
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void refusedMirrorLeavesNoDataFolder() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path newData = temp.resolve("new/data");
+
+        int exit = run("data", "download", "103", "--data", newData.toString(),
+                "--gutenberg-url", "http://127.0.0.1:" + closedPort + "/gutenberg/");
+
+        assertEquals(1, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("neuralbytes: Around the World in Eighty Days"
+                + " (ebook 103): download failed: "), err.toString());
+        assertFalse(Files.exists(temp.resolve("new")), "data folder created by the command");
+    }
+
+    @Test
+    void failedDownloadKeepsExistingDataFolder() throws IOException {
+        Files.createDirectories(data);
+        server.serve(NOVEL_PATH, "Not the novel.\n".getBytes(StandardCharsets.UTF_8));
+
+        int exit = run(args(List.of("data", "download", "103"), sources(new byte[1]).toArray(
+                String[]::new)));
+
+        assertEquals(1, exit);
+        assertTrue(Files.isDirectory(data));
         assertEquals(List.of(), entries(data));
+    }
+
+    @Test
+    void smallDownloadCountsBytes() throws IOException {
+        server.serve(NOVEL_PATH, "Not the novel.\n".getBytes(StandardCharsets.UTF_8));
+
+        run(args(List.of("data", "download", "103"), sources(new byte[1]).toArray(
+                String[]::new)));
+
+        List<String> progress = messages().stream()
+                .filter(line -> line.contains("/15 bytes (100%)")).toList();
+        assertEquals(1, progress.size(), messages().toString());
+        assertTrue(progress.get(0).contains(": 15/15 bytes (100%), "), progress.get(0));
+        assertFalse(messages().stream().anyMatch(line -> line.contains(" KiB")),
+                messages().toString());
+    }
+
+    @Test
+    void progressUnitFitsSize() {
+        assertEquals(1, DownloadProgress.unitBytes(52));
+        assertEquals(1, DownloadProgress.unitBytes(DownloadProgress.BYTES_LIMIT - 1));
+        assertEquals(1024, DownloadProgress.unitBytes(DownloadProgress.BYTES_LIMIT));
+        assertEquals(1024, DownloadProgress.unitBytes(-1));
+        assertEquals("bytes", DownloadProgress.unitName(1));
+        assertEquals("KiB", DownloadProgress.unitName(1024));
     }
 
     @Test
