@@ -52,9 +52,10 @@ class CnnExperimentTest {
         assertEquals(null, entry.get("diverged_at"));
         List<Double> costs = costs(entry);
         assertEquals(costs.get(0), ((Number) entry.get("initial_loss")).doubleValue(), 0.0);
-        assertTrue(Files.readString(first.resolve("report.md")).contains(
-                "## cnn: small CNN on CIFAR-10\n\nCommand: `./neuralbytes reproduce cnn"),
-                "report.md of " + first);
+        String firstReport = Files.readString(first.resolve("report.md"));
+        assertTrue(firstReport.contains("## cnn: small CNN on CIFAR-10\n\nCommand: "
+                + "`./neuralbytes reproduce --offline --out " + first + " --data " + data
+                + " cnn`"), firstReport);
         assertEquals(50, costs.size());
         assertTrue(costs.get(49) < costs.get(9) - 0.3,
                 "cost at epoch 10 " + costs.get(9) + ", at epoch 50 " + costs.get(49));
