@@ -118,7 +118,7 @@ public final class Lstm implements SequenceModel {
   public Lstm(int vocabularySize, int hiddenSize, int maxWindow, RandomSource rng) {
     this.vocab = Checks.requirePositive("vocabulary size", vocabularySize);
     this.hidden = Checks.requirePositive("hidden size", hiddenSize);
-    this.maxWindow = Checks.requirePositive("window length", maxWindow);
+    this.maxWindow = Checks.requirePositive("maximum window length", maxWindow);
     int H = hidden;
     int T = maxWindow;
 

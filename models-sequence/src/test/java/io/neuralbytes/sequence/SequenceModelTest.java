@@ -221,6 +221,16 @@ class SequenceModelTest {
     assertTrue(lstm.getMessage().contains("hidden size"), lstm.getMessage());
   }
 
+  @Test
+  void zeroMaximumWindowNamed() {
+    IllegalArgumentException rnn = assertThrows(IllegalArgumentException.class,
+        () -> new Rnn(10, 4, 0, new RandomSource(1)));
+    assertEquals("maximum window length must be at least 1, got 0", rnn.getMessage());
+    IllegalArgumentException lstm = assertThrows(IllegalArgumentException.class,
+        () -> new Lstm(10, 4, 0, new RandomSource(1)));
+    assertEquals("maximum window length must be at least 1, got 0", lstm.getMessage());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void uniformModelLossIsLnV(String name, Function<RandomSource, SequenceModel> factory) {
