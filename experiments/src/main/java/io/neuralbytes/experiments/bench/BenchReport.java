@@ -54,7 +54,7 @@ final class BenchReport {
         table.append("median and min: wall-clock time; cpu: the calling thread's CPU time;"
                 + " speed-up: one thread's median over this one; load: one-minute load average"
                 + " before and after; warm-up: untimed seconds before timing, * where the"
-                + " sample time had not settled.\n");
+                + " sample time had not settled (and on a speed-up that uses such a run).\n");
         return table.toString();
     }
 
@@ -111,15 +111,20 @@ final class BenchReport {
         }
     }
 
-    /** Returns the one-thread median over this result's median, or "" for one thread. */
-    private String speedUp(BenchResult result) {
+    /**
+     * Returns the one-thread median over this result's median, or "" for one thread. The
+     * ratio gets a * when either run had not settled, because it may then compare unoptimised
+     * code with optimised code.
+     */
+    String speedUp(BenchResult result) {
         if (result.threads() == 1) {
             return "";
         }
         for (BenchResult other : results) {
             if (other.run() == result.run() && other.threads() == 1) {
-                return String.format(Locale.ROOT, "%.2fx",
-                        other.medianSeconds() / result.medianSeconds());
+                boolean settled = other.warmUp().settled() && result.warmUp().settled();
+                return String.format(Locale.ROOT, "%.2fx%s",
+                        other.medianSeconds() / result.medianSeconds(), settled ? "" : "*");
             }
         }
         return "";
