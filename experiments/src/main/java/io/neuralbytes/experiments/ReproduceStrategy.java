@@ -55,6 +55,7 @@ final class ReproduceStrategy implements IExecutionStrategy {
             args.addAll(registered.keySet());
             return execute(top.commandSpec().commandLine().parseArgs(args.toArray(String[]::new)));
         }
+        rejectRepeatedSharedOptions(reproduce);
         List<Experiment> selected = selectedExperiments(reproduce, registered);
         Map<Experiment, String> commands = new LinkedHashMap<>();
         for (ParseResult sub : reproduce.subcommands()) {
@@ -202,6 +203,33 @@ final class ReproduceStrategy implements IExecutionStrategy {
                 : section.substring(0, headingEnd + 1) + "\n" + line
                         + section.substring(headingEnd + 1).stripLeading();
         return new ExperimentResult(result.experiment(), result.runs(), withLine);
+    }
+
+    /**
+     * Rejects a shared option ({@code --seed}, {@code --out}, ...) given in more than one place,
+     * for example once after each experiment's name. A shared option applies to every
+     * experiment, so two values cannot each apply to one experiment as the user meant.
+     *
+     * @throws ParameterException naming the option
+     */
+    private static void rejectRepeatedSharedOptions(ParseResult reproduce) {
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        List<ParseResult> places = new ArrayList<>();
+        places.add(reproduce);
+        places.addAll(reproduce.subcommands());
+        for (ParseResult place : places) {
+            boolean isReproduce = place == reproduce;
+            for (OptionSpec option : place.matchedOptions()) {
+                if (!isReproduce && !option.inherited()) {
+                    continue;
+                }
+                if (seen.put(option.longestName(), Boolean.TRUE) != null) {
+                    throw new ParameterException(reproduce.commandSpec().commandLine(),
+                            option.longestName() + " is given more than once; it applies to"
+                                    + " every experiment, so give it once");
+                }
+            }
+        }
     }
 
     /** Returns the experiments of {@code reproduce} by name, in registration order. */

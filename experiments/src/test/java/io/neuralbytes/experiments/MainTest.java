@@ -73,6 +73,24 @@ class MainTest {
     }
 
     @Test
+    void sharedOptionAfterTwoNamesRejected() {
+        assertEquals(2, run("reproduce", "first", "--seed", "4", "second", "--seed", "5",
+                "--out", out().toString()));
+        assertTrue(err.toString().contains("--seed is given more than once; it applies to every"
+                + " experiment, so give it once"), err.toString());
+        assertEquals(List.of(), ranNames());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
+    void sharedOptionBeforeAndAfterNameRejected() {
+        assertEquals(2, run("reproduce", "--out", out().resolve("a").toString(), "first",
+                "--out", out().resolve("b").toString()));
+        assertTrue(err.toString().contains("--out is given more than once"), err.toString());
+        assertEquals(List.of(), ranNames());
+    }
+
+    @Test
     void namedExperimentRunsAlone() {
         assertEquals(0, run("reproduce", "second", "--out", out().toString()));
         assertEquals(List.of("second"), ranNames());
