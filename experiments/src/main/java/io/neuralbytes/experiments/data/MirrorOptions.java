@@ -64,6 +64,15 @@ public final class MirrorOptions {
             throw new ParameterException(commandLine, option + " must be an http or https"
                     + " address such as https://example.org/path, got '" + uri + "'");
         }
+        if (uri.getPort() > 65535) {
+            throw new ParameterException(commandLine, option + " has port " + uri.getPort()
+                    + ", but a port must be between 1 and 65535");
+        }
+        if (uri.getUserInfo() != null) {
+            // The address is logged and written into error messages, so a password would leak.
+            throw new ParameterException(commandLine, option + " must not contain a user name"
+                    + " or password; use a mirror that needs no login");
+        }
         return uri;
     }
 }

@@ -446,6 +446,10 @@ class DataCommandTest {
                     + " https address"},
             {"--gutenberg-url", "file:///tmp/", "--gutenberg-url must be an http or https"
                     + " address"},
+            {"--cifar10-url", "http://127.0.0.1:99999/a.tar.gz", "--cifar10-url has port 99999,"
+                    + " but a port must be between 1 and 65535"},
+            {"--gutenberg-url", "http://user:secret@127.0.0.1:9/", "--gutenberg-url must not"
+                    + " contain a user name or password"},
         };
         for (String[] c : cases) {
             for (String command : List.of("data download", "reproduce cnn")) {
