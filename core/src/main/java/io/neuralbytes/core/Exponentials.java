@@ -162,22 +162,7 @@ public final class Exponentials {
      * {@link StrictMath#exp}; see the class comment.
      */
     public static double sigmoid(double z) {
-        // e = e^-|z| as in exp.
-        double xc = Math.max(EXP_MIN_ARGUMENT, -Math.abs(z));
-        double shifted = Math.fma(xc, LOG2_E, SHIFTER);
-        double n = shifted - SHIFTER;
-        double rHigh = Math.fma(n, -LN2_HI, xc);
-        double r = Math.fma(n, -LN2_LO, rHigh);
-        double rError = Math.fma(n, -LN2_LO, rHigh - r);
-
-        double onePlusR = 1.0 + r;
-        double small = Math.fma(r, r * taylorTail(r),
-                Math.fma(rError, onePlusR, (1.0 - onePlusR) + r));
-        double expR = onePlusR + small;
-
-        long k = Double.doubleToRawLongBits(shifted) - SHIFTER_BITS;
-        long half = k >> 1;
-        double e = expR * powerOfTwo(half) * powerOfTwo(k - half);
+        double e = exp(-Math.abs(z));
 
         // 1 / (1 + e) for z at least 0, e / (1 + e) below. 1 + e keeps its exact rounding error.
         double numerator = z < 0 ? e : 1.0;
