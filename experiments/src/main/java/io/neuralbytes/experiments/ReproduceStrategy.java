@@ -125,8 +125,8 @@ final class ReproduceStrategy implements IExecutionStrategy {
      *
      * <p>The shared options ({@code --out}, {@code --seed}, {@code --offline}, ...) apply to
      * every experiment of the invocation even when they follow another experiment's name, so
-     * they are collected from {@code reproduce} and from all of {@code experiments}. When one is
-     * given more than once, the last value applies, as it does for the run.
+     * they are collected from {@code reproduce} and from all of {@code experiments}. Each is
+     * given once, because {@link #rejectRepeatedSharedOptions} rejects a repeated one.
      */
     static String commandLine(ParseResult reproduce, List<ParseResult> experiments,
                               ParseResult experiment) {
@@ -163,8 +163,6 @@ final class ReproduceStrategy implements IExecutionStrategy {
             }
             List<String> values = option.arity().max() == 0
                     ? List.of() : List.copyOf(option.originalStringValues());
-            // Remove first, so that a shared option given again moves to where it applies last.
-            options.remove(option.longestName());
             options.put(option.longestName(), values);
         }
     }

@@ -64,7 +64,7 @@ public final class MirrorOptions {
             throw new ParameterException(commandLine, option + " must be an http or https"
                     + " address such as https://example.org/path, got '" + uri + "'");
         }
-        if (uri.getPort() > 65535) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new ParameterException(commandLine, option + " has port " + uri.getPort()
                     + ", but a port must be between 1 and 65535");
         }

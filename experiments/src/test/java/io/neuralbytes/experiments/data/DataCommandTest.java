@@ -448,6 +448,8 @@ class DataCommandTest {
                     + " address"},
             {"--cifar10-url", "http://127.0.0.1:99999/a.tar.gz", "--cifar10-url has port 99999,"
                     + " but a port must be between 1 and 65535"},
+            {"--gutenberg-url", "http://127.0.0.1:0/", "--gutenberg-url has port 0, but a port"
+                    + " must be between 1 and 65535"},
             {"--gutenberg-url", "http://user:secret@127.0.0.1:9/", "--gutenberg-url must not"
                     + " contain a user name or password"},
         };
