@@ -249,8 +249,8 @@ class ExponentialsTest {
     }
 
     /**
-     * The points (k + 1/2) ln 2 for k in [kFrom, kTo), where the rounding of x / ln 2 switches
-     * from k to k + 1, with their neighbouring doubles: there |r| is largest.
+     * Returns the points (k + 1/2) ln 2 for k in [kFrom, kTo) and their neighbouring doubles.
+     * There the rounding of x / ln 2 switches from k to k + 1, so |r| is largest.
      */
     private static double[] reductionEdges(int kFrom, int kTo) {
         double[] points = new double[3 * (kTo - kFrom)];

@@ -38,7 +38,7 @@ class GradientCheckTest {
     }
 
     @Test
-    void throwingLossLeavesValuesAndGradientsAsTheyWere() {
+    void throwingLossRestoresParameters() {
         Parameter w = rename(OptimizersTest.parameter(new double[] {0.5, -1.5, 2}, new double[3]),
                 "w");
         for (int i = 0; i < 3; i++) {
