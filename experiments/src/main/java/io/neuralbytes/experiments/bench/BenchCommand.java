@@ -89,7 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "FOLDER", defaultValue = "results",
-            description = "Folder that receives bench.json (default: ${DEFAULT-VALUE}).")
+            description = "Folder that receives bench.json, created if missing (default:"
+                    + " ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
@@ -157,6 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Checks --out and returns the bench.json inside it, before anything is timed. */
     private Path checkedOutputFile() {
+        rejectFileName();
         OutputFolder.check(spec.commandLine(), "--out", out);
         Path file = out.resolve("bench.json");
         if (Files.isDirectory(file)) {
@@ -164,6 +166,23 @@ public final class BenchCommand implements Callable<Integer> {
                     + " is a folder; expected a file or no file there");
         }
         return file;
+    }
+
+    /**
+     * Rejects an --out such as {@code results/bench.json} that names the file instead of its
+     * folder, unless a folder of that name exists. Without this check, bench would create a
+     * folder {@code bench.json} and write the file inside it.
+     */
+    private void rejectFileName() {
+        Path name = out.getFileName();
+        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                || Files.isDirectory(out)) {
+            return;
+        }
+        Path parent = out.getParent() == null ? Path.of(".") : out.getParent();
+        throw new ParameterException(spec.commandLine(), "--out " + out + ": expected a"
+                + " folder, got a .json file name; bench writes bench.json inside the --out"
+                + " folder, so give --out " + parent);
     }
 
     private List<BenchRun> selectedRuns() {

@@ -181,6 +181,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void jsonFileNameAsOutRejected() {
+        Path named = temp.resolve("x").resolve("bench.json");
+
+        int exit = run("bench", "--runs", "mlp", "--warmup", "30", "--out", named.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--out " + named + ": expected a folder, got a .json"
+                + " file name; bench writes bench.json inside the --out folder, so give --out "
+                + temp.resolve("x")), err.toString());
+        assertFalse(Files.exists(temp.resolve("x")), "no folder is created");
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void existingJsonNamedFolderAccepted() throws Exception {
+        Path folder = Files.createDirectory(temp.resolve("runs.json"));
+
+        int exit = run("bench", "--runs", "mlp", "--warmup", "0", "--settle-limit", "0",
+                "--repeats", "1", "--out", folder.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(Files.isRegularFile(folder.resolve("bench.json")));
+    }
+
+    @Test
     void outFileRejectedBeforeTiming() throws Exception {
         Path file = Files.writeString(temp.resolve("afile"), "x");
 
