@@ -1,6 +1,7 @@
 package io.neuralbytes.experiments;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * One reproducible experiment, registered as a subcommand of {@code reproduce}.
@@ -13,6 +14,28 @@ public interface Experiment {
 
     /** Returns the experiment's name, the same as its subcommand name. */
     String name();
+
+    /** A data set that an experiment reads from the data folder. */
+    enum DataSet {
+        CIFAR10, NOVELS
+    }
+
+    /**
+     * Returns the data sets the experiment reads. The "Command:" line of its report lists
+     * {@code --data}, {@code --offline} and a data set's mirror options only for an experiment
+     * that reads that data.
+     */
+    default Set<DataSet> dataSets() {
+        return Set.of();
+    }
+
+    /**
+     * Returns whether the experiment splits its work over {@code --threads}. When false, the
+     * "Command:" line of its report leaves {@code --threads} out.
+     */
+    default boolean usesThreads() {
+        return true;
+    }
 
     /**
      * Checks the experiment's own options.

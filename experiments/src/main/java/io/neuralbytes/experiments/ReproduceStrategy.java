@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -57,12 +59,12 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         rejectRepeatedSharedOptions(reproduce);
         List<Experiment> selected = selectedExperiments(reproduce, registered);
+        RunContext context = command.context();
         Map<Experiment, String> commands = new LinkedHashMap<>();
         for (ParseResult sub : reproduce.subcommands()) {
             commands.put((Experiment) sub.commandSpec().userObject(),
-                    commandLine(reproduce, reproduce.subcommands(), sub));
+                    commandLine(reproduce, reproduce.subcommands(), sub, context));
         }
-        RunContext context = command.context();
         if (context.threads() < 1) {
             throw new ParameterException(reproduceLine,
                     "--threads must be at least 1, got " + context.threads());
@@ -119,21 +121,33 @@ final class ReproduceStrategy implements IExecutionStrategy {
     }
 
     /**
-     * Returns the command line that repeats one experiment's run: the shared options, wherever
-     * they stood on the original command line, then the experiment's name and its own options,
-     * each as given.
+     * Returns the command line that repeats one experiment's run from any working directory:
+     * the shared options that the experiment uses, wherever they stood on the original command
+     * line, then the experiment's name and its own options, each as given.
      *
      * <p>The shared options ({@code --out}, {@code --seed}, {@code --offline}, ...) apply to
      * every experiment of the invocation even when they follow another experiment's name, so
      * they are collected from {@code reproduce} and from all of {@code experiments}. Each is
-     * given once, because {@link #rejectRepeatedSharedOptions} rejects a repeated one.
+     * given once, because {@link #rejectRepeatedSharedOptions} rejects a repeated one. Those
+     * the experiment ignores are left out (see {@link #ignoredSharedOptions}). {@code --out},
+     * and {@code --data} for an experiment that reads data, are always listed with the
+     * absolute folder that {@code context} resolved, whether the folder came from the command
+     * line, from the environment variable or from the default.
      */
     static String commandLine(ParseResult reproduce, List<ParseResult> experiments,
-                              ParseResult experiment) {
+                              ParseResult experiment, RunContext context) {
         Map<String, List<String>> shared = new LinkedHashMap<>();
         collectOptions(reproduce, true, shared);
         for (ParseResult other : experiments) {
             collectOptions(other, true, shared);
+        }
+        Experiment target = (Experiment) experiment.commandSpec().userObject();
+        shared.keySet().removeAll(ignoredSharedOptions(target));
+        // put() keeps the position of an option that was given and appends one that was not.
+        shared.put("--out", List.of(context.outputFolder().toAbsolutePath().normalize()
+                .toString()));
+        if (!target.dataSets().isEmpty()) {
+            shared.put("--data", List.of(context.dataFolder().toString()));
         }
         Map<String, List<String>> own = new LinkedHashMap<>();
         collectOptions(experiment, false, own);
@@ -143,6 +157,29 @@ final class ReproduceStrategy implements IExecutionStrategy {
         command.append(' ').append(experiment.commandSpec().name());
         appendOptions(command, own);
         return command.toString();
+    }
+
+    /**
+     * Returns the long names of the shared options that do not change {@code experiment}'s
+     * run: the data options when it reads no data, each data set's mirror options when it
+     * does not read that data set, and {@code --threads} when it runs on one thread.
+     */
+    static Set<String> ignoredSharedOptions(Experiment experiment) {
+        Set<Experiment.DataSet> dataSets = experiment.dataSets();
+        Set<String> ignored = new HashSet<>();
+        if (dataSets.isEmpty()) {
+            ignored.addAll(List.of("--data", "--offline"));
+        }
+        if (!dataSets.contains(Experiment.DataSet.CIFAR10)) {
+            ignored.addAll(List.of("--cifar10-url", "--cifar10-md5"));
+        }
+        if (!dataSets.contains(Experiment.DataSet.NOVELS)) {
+            ignored.add("--gutenberg-url");
+        }
+        if (!experiment.usesThreads()) {
+            ignored.add("--threads");
+        }
+        return ignored;
     }
 
     /**

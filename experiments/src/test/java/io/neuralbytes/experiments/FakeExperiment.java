@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * Test experiments that write one small file each and record, in {@link #RUNS}, the order
  * and context they ran with. Picocli may create new instances, so the record is static.
+ * {@link Second} declares that it reads the novels and runs on one thread, so that its
+ * report's "Command:" line differs from {@link First}'s, but it reads no data.
  */
 abstract class FakeExperiment implements Experiment {
 
@@ -65,5 +68,15 @@ abstract class FakeExperiment implements Experiment {
 
     @Command(name = "second", mixinStandardHelpOptions = true)
     static final class Second extends FakeExperiment {
+
+        @Override
+        public Set<DataSet> dataSets() {
+            return Set.of(DataSet.NOVELS);
+        }
+
+        @Override
+        public boolean usesThreads() {
+            return false;
+        }
     }
 }

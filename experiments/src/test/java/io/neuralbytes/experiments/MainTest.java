@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.neuralbytes.datasets.DataDirectory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 class MainTest {
 
@@ -24,6 +26,14 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
+        CommandLine commandLine = fakeCommandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /** Returns the program's command line with the fake experiments in place of the real. */
+    private static CommandLine fakeCommandLine() {
         CommandLine commandLine = Main.newCommandLine();
         CommandLine reproduce = commandLine.getSubcommands().get("reproduce");
         for (String name : List.copyOf(reproduce.getSubcommands().keySet())) {
@@ -31,9 +41,12 @@ class MainTest {
         }
         reproduce.addSubcommand(new FakeExperiment.First());
         reproduce.addSubcommand(new FakeExperiment.Second());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return commandLine;
+    }
+
+    /** Returns the data folder a run without --data uses (the variable's, else ./data). */
+    private static String resolvedDataFolder() {
+        return ReproduceStrategy.shellQuoted(DataDirectory.resolve(null).path().toString());
     }
 
     @BeforeEach
@@ -211,11 +224,13 @@ class MainTest {
                 "--seed", "3", "--out", out().toString()), err.toString());
 
         String report = Files.readString(out().resolve("report.md"));
-        String shared = " --offline --threads 1 --seed 3 --out " + out();
-        assertTrue(report.contains("## first\n\nCommand: `./neuralbytes reproduce" + shared
-                + " first`"), report);
-        assertTrue(report.contains("## second\n\nCommand: `./neuralbytes reproduce" + shared
-                + " second`"), report);
+        // first reads no data, so --offline goes, and second runs on one thread, so --threads
+        // goes.
+        assertTrue(report.contains("## first\n\nCommand: `./neuralbytes reproduce --threads 1"
+                + " --seed 3 --out " + out() + " first`"), report);
+        assertTrue(report.contains("## second\n\nCommand: `./neuralbytes reproduce --offline"
+                + " --seed 3 --out " + out() + " --data " + resolvedDataFolder() + " second`"),
+                report);
     }
 
     @Test
@@ -224,13 +239,35 @@ class MainTest {
                 "--offline", "--out", out().toString()), err.toString());
 
         String report = Files.readString(out().resolve("report.md"));
-        String shared = " --seed 3 --offline --out " + out();
-        assertTrue(report.contains("## first\n\nCommand: `./neuralbytes reproduce" + shared
-                + " first --value 2`"), report);
-        assertTrue(report.contains("## second\n\nCommand: `./neuralbytes reproduce" + shared
-                + " second`"), report);
+        assertTrue(report.contains("## first\n\nCommand: `./neuralbytes reproduce --seed 3"
+                + " --out " + out() + " first --value 2`"), report);
+        assertTrue(report.contains("## second\n\nCommand: `./neuralbytes reproduce --seed 3"
+                + " --offline --out " + out() + " --data " + resolvedDataFolder() + " second`"),
+                report);
         assertEquals(3, FakeExperiment.RUNS.get(1).context().seed());
         assertEquals(1.0, FakeExperiment.RUNS.get(1).value());
+    }
+
+    @Test
+    void reportCommandMakesFoldersAbsolute() {
+        CommandLine commandLine = fakeCommandLine();
+        ParseResult reproduce = commandLine.parseArgs("reproduce", "--out", "results",
+                "--data", "some/../data", "first", "second").subcommand();
+        RunContext context = ((ReproduceCommand) reproduce.commandSpec().userObject()).context();
+        List<ParseResult> experiments = reproduce.subcommands();
+
+        String first = ReproduceStrategy.commandLine(reproduce, experiments, experiments.get(0),
+                context);
+        String second = ReproduceStrategy.commandLine(reproduce, experiments,
+                experiments.get(1), context);
+
+        String absoluteOut = ReproduceStrategy.shellQuoted(
+                Path.of("results").toAbsolutePath().toString());
+        String absoluteData = ReproduceStrategy.shellQuoted(
+                Path.of("data").toAbsolutePath().toString());
+        assertEquals("./neuralbytes reproduce --out " + absoluteOut + " first", first);
+        assertEquals("./neuralbytes reproduce --out " + absoluteOut + " --data " + absoluteData
+                + " second", second);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -126,6 +127,17 @@ public final class CnnExperiment implements Experiment {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<DataSet> dataSets() {
+        return Set.of(DataSet.CIFAR10);
+    }
+
+    /** Returns false: training runs on one thread, because each update needs the last. */
+    @Override
+    public boolean usesThreads() {
+        return false;
     }
 
     @Override

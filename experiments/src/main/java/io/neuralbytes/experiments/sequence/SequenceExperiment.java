@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,6 +101,11 @@ abstract class SequenceExperiment implements Experiment {
 
   /** Returns the heading text of the report section. */
   abstract String title();
+
+  @Override
+  public Set<DataSet> dataSets() {
+    return Set.of(DataSet.NOVELS);
+  }
 
   @Override
   public void validate() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralbytes.datasets.DataDirectory;
 import io.neuralbytes.experiments.Main;
 import io.neuralbytes.experiments.SharedData;
 import java.io.IOException;
@@ -54,8 +55,8 @@ class CnnExperimentTest {
         assertEquals(costs.get(0), ((Number) entry.get("initial_loss")).doubleValue(), 0.0);
         String firstReport = Files.readString(first.resolve("report.md"));
         assertTrue(firstReport.contains("## cnn: small CNN on CIFAR-10\n\nCommand: "
-                + "`./neuralbytes reproduce --offline --out " + first + " --data " + data
-                + " cnn`"), firstReport);
+                + "`./neuralbytes reproduce --offline --out " + first + " --data "
+                + data.toAbsolutePath().normalize() + " cnn`"), firstReport);
         assertEquals(50, costs.size());
         assertTrue(costs.get(49) < costs.get(9) - 0.3,
                 "cost at epoch 10 " + costs.get(9) + ", at epoch 50 " + costs.get(49));
@@ -93,13 +94,21 @@ class CnnExperimentTest {
 
         assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--offline", "--out",
                 seed0.toString(), "--data", data.toString()}, quick)), err.toString());
+        // Without --data the run reads the same folder, from NEURALBYTES_DATA.
         assertEquals(0, run(concat(new String[] {"reproduce", "cnn", "--offline", "--out",
-                seed1.toString(), "--data", data.toString(), "--seed", "1"}, quick)),
-                err.toString());
+                seed1.toString(), "--seed", "1", "--threads", "1", "--gutenberg-url",
+                "http://127.0.0.1:1/"}, quick)), err.toString());
 
         assertFalse(costs(onlyEntry(seed0)).equals(costs(onlyEntry(seed1))));
         String report = Files.readString(seed0.resolve("report.md"));
         assertTrue(report.contains("differ from the original's README run"), report);
+        // The CNN trains on one thread and reads no novels, so those two options go.
+        Path resolved = DataDirectory.resolve(null).path();
+        assertEquals(data.toAbsolutePath().normalize(), resolved);
+        String seed1Report = Files.readString(seed1.resolve("report.md"));
+        assertTrue(seed1Report.contains("Command: `./neuralbytes reproduce --offline --out "
+                + seed1 + " --seed 1 --data " + resolved + " cnn --epochs 2 --images-per-file"
+                + " 20`"), seed1Report);
     }
 
     @Test

@@ -112,6 +112,21 @@ class MlpExperimentTest {
     }
 
     @Test
+    void commandLeavesOutDataOptions() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "--offline", "--data", temp.resolve("data").toString(),
+                "--cifar10-url", "http://127.0.0.1:1/cifar.tar.gz", "--gutenberg-url",
+                "http://127.0.0.1:1/", "--threads", "1", "mlp", "--epochs", "100", "--out",
+                out.toString()), err.toString());
+
+        String report = Files.readString(out.resolve("report.md"));
+        // The MLP reads no data, so only --threads and --out apply to it.
+        assertTrue(report.contains("Command: `./neuralbytes reproduce --threads 1 --out " + out
+                + " mlp --epochs 100`\n"), report);
+        assertFalse(Files.exists(temp.resolve("data")));
+    }
+
+    @Test
     void negativeLearningRateRejected() {
         assertRejected("--lr must be a positive finite number, got -1.0",
                 "reproduce", "mlp", "--lr", "-1");
