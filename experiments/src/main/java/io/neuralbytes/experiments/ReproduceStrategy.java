@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.OutputFolder;
 import io.neuralbytes.experiments.output.ResultsStore;
@@ -90,6 +91,8 @@ final class ReproduceStrategy implements IExecutionStrategy {
                        RunContext context, List<String> order, CommandLine reproduceLine) {
         ResultsStore store = new ResultsStore(context.outputFolder(), order);
         Path firstCreated = OutputFolder.firstMissing(context.outputFolder());
+        boolean readsData = experiments.stream().anyMatch(e -> !e.dataSets().isEmpty());
+        Path dataFirstCreated = readsData ? OutputFolder.firstMissing(context.dataFolder()) : null;
         int failures = 0;
         for (Experiment experiment : experiments) {
             long start = System.nanoTime();
@@ -117,6 +120,9 @@ final class ReproduceStrategy implements IExecutionStrategy {
             }
         }
         OutputFolder.deleteEmpty(context.outputFolder(), firstCreated);
+        // A failed download can leave behind an empty data folder that this run created, so
+        // remove it as data download does.
+        DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated);
         return failures == 0 ? 0 : 1;
     }
 

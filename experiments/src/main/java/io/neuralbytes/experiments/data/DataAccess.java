@@ -7,9 +7,12 @@ import io.neuralbytes.datasets.DataSources;
 import io.neuralbytes.datasets.Downloader;
 import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.Novels;
+import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,6 +158,54 @@ public final class DataAccess {
     /** Returns whether the data folder has a file for the ebook. */
     boolean hasNovel(int ebook) throws IOException {
         return Novels.isPresent(folder(), ebook);
+    }
+
+    /**
+     * Deletes {@code folder}, the empty folders below it, and its parents up to
+     * {@code firstCreated}, while they contain no file. A command that created the data folder
+     * calls this at its end, so that failed downloads leave no empty folder behind. Does
+     * nothing when {@code firstCreated} is null, because the folder existed before the command.
+     * Files are never deleted, and a folder that cannot be deleted is logged and kept.
+     *
+     * @param folder the data folder
+     * @param firstCreated the outermost folder on the way to {@code folder} that did not exist
+     *     when the command started, from {@link OutputFolder#firstMissing}, or null
+     */
+    public static void deleteCreatedIfEmpty(Path folder, Path firstCreated) {
+        if (firstCreated == null) {
+            return;
+        }
+        try {
+            if (deleteEmptyFolders(folder)) {
+                OutputFolder.deleteEmpty(folder.getParent(), firstCreated);
+                LOG.info("removed {}: this command created it and no download was kept",
+                        Files.exists(firstCreated) ? folder : firstCreated);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the empty folders of {}: {}", folder, e.toString());
+        }
+    }
+
+    /**
+     * Deletes {@code folder} and every folder below it that contains no file, deepest first,
+     * and returns whether {@code folder} itself was deleted. Files are never deleted.
+     */
+    static boolean deleteEmptyFolders(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        boolean empty = true;
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                if (!deleteEmptyFolders(entry)) {
+                    empty = false;
+                }
+            }
+        }
+        if (empty) {
+            Files.delete(folder);
+        }
+        return empty;
     }
 
     private Downloader downloader(DownloadProgress progress) {

@@ -6,8 +6,6 @@ import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -92,47 +89,8 @@ final class DataDownloadCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
-        if (createdFolder != null) {
-            removeEmptyFolders(createdFolder);
-        }
+        DataAccess.deleteCreatedIfEmpty(access.folder(), createdFolder);
         return failures == 0 ? 0 : 1;
-    }
-
-    /**
-     * Deletes the folders under {@code created}, and {@code created} itself, that contain no
-     * file: after failed downloads, the data folder this command created contains nothing.
-     */
-    private static void removeEmptyFolders(Path created) {
-        try {
-            if (deleteEmptyFolders(created)) {
-                LOG.info("removed {}: this command created it and no download was kept",
-                        created);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not remove the empty folders of {}: {}", created, e.toString());
-        }
-    }
-
-    /**
-     * Deletes {@code folder} and every folder below it that contains no file, deepest first,
-     * and returns whether {@code folder} itself was deleted. Files are never deleted.
-     */
-    static boolean deleteEmptyFolders(Path folder) throws IOException {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        boolean empty = true;
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path entry : entries.toList()) {
-                if (!deleteEmptyFolders(entry)) {
-                    empty = false;
-                }
-            }
-        }
-        if (empty) {
-            Files.delete(folder);
-        }
-        return empty;
     }
 
     /** Downloads one data set unless present (or forced) and returns what happened. */

@@ -419,6 +419,56 @@ class DataCommandTest {
     }
 
     @Test
+    void reproduceRefusedMirrorLeavesNoDataFolder() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path newData = temp.resolve("new/data");
+        Path results = temp.resolve("results");
+
+        int exit = run("reproduce", "cnn", "--epochs", "1", "--data", newData.toString(),
+                "--cifar10-url", "http://127.0.0.1:" + closedPort + "/cifar.tar.gz",
+                "--out", results.toString());
+
+        assertEquals(1, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("neuralbytes: experiment cnn failed: download of"
+                + " http://127.0.0.1:" + closedPort + "/cifar.tar.gz failed"), err.toString());
+        assertFalse(Files.exists(temp.resolve("new")), "data folder created by reproduce");
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void reproduceFailedNovelLeavesNoDataFolder() throws IOException {
+        Path results = temp.resolve("results");
+
+        // The server has no novel, so the download gets 404.
+        int exit = run(args(List.of("reproduce", "rnn", "--level", "char", "--out",
+                results.toString()), sources(new byte[1]).toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        assertEquals(1, server.requestCount());
+        assertTrue(err.toString().startsWith("neuralbytes: experiment rnn failed: "),
+                err.toString());
+        assertFalse(Files.exists(data), "data folder created by reproduce");
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void reproduceFailedDownloadKeepsExistingDataFolder() throws IOException {
+        Files.createDirectories(data);
+
+        int exit = run(args(List.of("reproduce", "rnn", "--level", "char", "--out",
+                temp.resolve("results").toString()), sources(new byte[1]).toArray(
+                String[]::new)));
+
+        assertEquals(1, exit);
+        assertTrue(Files.isDirectory(data));
+        assertEquals(List.of(), entries(data));
+    }
+
+    @Test
     void offlineWithoutNovelFailsWithHint() throws IOException {
         Path results = temp.resolve("results");
 
