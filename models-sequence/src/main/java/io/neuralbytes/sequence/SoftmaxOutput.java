@@ -16,8 +16,9 @@ import java.util.List;
  * runs as three matrix products ({@link ArrayProducts}): Z = V H^T in the forward pass, and
  * dV = dY H and dH = dY^T V in the backward pass, where H is the L x H matrix of hidden states
  * and dY = P - Y. Z is stored with Lp columns, L rounded up to a multiple of 8, so that every
- * row of it is a whole number of vectors. The extra columns are computed and never read.
- * Z is turned into P and then into dY in place. The exponentials are core's
+ * row of it is a whole number of vectors. The extra columns hold a zero hidden state, so their
+ * logits are c. The softmax runs over them too, so that its loops stay on whole vectors, and
+ * nothing reads their results. Z is turned into P and then into dY in place. The exponentials are core's
  * {@link Exponentials#exp}, over a part of a row of Z at a time, within 2 ulp of
  * {@code StrictMath.exp}.
  *
@@ -37,12 +38,17 @@ final class SoftmaxOutput {
    */
   private static final int GRADIENT_ROWS_PER_CHUNK = 64;
   /**
-   * Size of a chunk of Z handed to a thread while the recurrence runs: 64 rows by 16 columns (two
-   * vectors, the widest block of the product's kernel), 0.13 million multiply-adds. The columns of
-   * a chunk are positions whose hidden states must be known before it starts.
+   * Size of a chunk of Z handed to a thread while the recurrence runs: 64 rows by a block of
+   * columns, 0.2 to 0.26 million multiply-adds. The columns of a chunk are positions whose hidden
+   * states must be known before it starts. Column blocks are 24 wide (three vectors, the widest
+   * panel of the product's kernel), and the last block takes the 8 to 32 columns left: for
+   * windows of 50, 24 and 32. Each block reads all of V (5 MB for 5,000 words) from beyond the
+   * second-level cache, so fewer, wider blocks pay: chunks 16 columns wide took about twice as
+   * long.
    */
   private static final int LOGIT_ROWS_PER_CHUNK = 64;
-  private static final int LOGIT_COLUMNS_PER_CHUNK = 16;
+  private static final int LOGIT_COLUMNS_PER_BLOCK = 24;
+  private static final int LOGIT_COLUMNS_IN_LAST_BLOCK = 32;
   /** Checks a thread spins through before it yields while it waits for hidden states. */
   private static final int AWAIT_SPINS = 1_000;
 
@@ -91,6 +97,7 @@ final class SoftmaxOutput {
   private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
   private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
   private final WorkerPool.RangeTask logitChunks = this::computeLogitChunks;
+  private final WorkerPool.RangeTask hiddenGradientColumns = this::computeHiddenGradientColumns;
   private final Runnable recurrenceThenRelease = this::runRecurrenceThenRelease;
 
   /** The model's recurrence during a {@link #forward} on more than one thread. */
@@ -153,6 +160,9 @@ final class SoftmaxOutput {
     this.stride = paddedLength(L);
     System.arraycopy(tokens, targetFrom, targets, 0, L);
 
+    for (int k = 0; k < hidden; k++) {
+      Arrays.fill(hiddenT, k * stride + L, k * stride + stride, 0.0);
+    }
     windowPool = pool.forWork((long) vocab * hidden * L);
     if (windowPool.threads() == 1) {
       recurrence.run();
@@ -161,8 +171,8 @@ final class SoftmaxOutput {
     } else {
       this.recurrence = recurrence;
       hiddenStatesReady = 0;
-      int columnChunks = (stride + LOGIT_COLUMNS_PER_CHUNK - 1) / LOGIT_COLUMNS_PER_CHUNK;
-      windowPool.runAlongside(recurrenceThenRelease, columnChunks * rowChunks, 1, logitChunks);
+      windowPool.runAlongside(recurrenceThenRelease, columnBlocks(stride) * rowChunks, 1,
+          logitChunks);
       this.recurrence = null;
       exponentiateSplit();
     }
@@ -172,6 +182,7 @@ final class SoftmaxOutput {
       loss += Math.log(columnSum[t]) + columnMax[t] - logitOfTarget[t];
       columnSum[t] = 1.0 / columnSum[t];
     }
+    Arrays.fill(columnSum, L, stride, 1.0);
     windowPool.forRanges(vocab, 4, normalizeRows);
     backwardReady = true;
     return loss;
@@ -199,19 +210,27 @@ final class SoftmaxOutput {
     }
   }
 
+  /** Returns how many blocks of columns the chunks of Z cut Lp columns into. */
+  private static int columnBlocks(int Lp) {
+    int beforeLast = Math.max(0, Lp - LOGIT_COLUMNS_IN_LAST_BLOCK);
+    return (beforeLast + LOGIT_COLUMNS_PER_BLOCK - 1) / LOGIT_COLUMNS_PER_BLOCK + 1;
+  }
+
   /**
    * Computes the chunks [from, to) of Z: chunk n is the block of
-   * {@link #LOGIT_ROWS_PER_CHUNK} rows number n % rowChunks, in the block of
-   * {@link #LOGIT_COLUMNS_PER_CHUNK} columns number n / rowChunks. Each chunk first waits for the
-   * hidden states of its columns, so chunks are handed out by columns first.
+   * {@link #LOGIT_ROWS_PER_CHUNK} rows number n % rowChunks, in the block of columns number
+   * n / rowChunks. Each chunk first waits for the hidden states of its columns, so chunks are
+   * handed out by columns first.
    */
   private void computeLogitChunks(int from, int to) {
     int L = length;
     int Lp = stride;
+    int lastBlock = columnBlocks(Lp) - 1;
     double[] cw = c.value();
     for (int n = from; n < to; n++) {
-      int firstColumn = n / rowChunks * LOGIT_COLUMNS_PER_CHUNK;
-      int endColumn = Math.min(Lp, firstColumn + LOGIT_COLUMNS_PER_CHUNK);
+      int block = n / rowChunks;
+      int firstColumn = block * LOGIT_COLUMNS_PER_BLOCK;
+      int endColumn = block == lastBlock ? Lp : firstColumn + LOGIT_COLUMNS_PER_BLOCK;
       int firstRow = n % rowChunks * LOGIT_ROWS_PER_CHUNK;
       int endRow = Math.min(vocab, firstRow + LOGIT_ROWS_PER_CHUNK);
       awaitHiddenStates(Math.min(L, endColumn));
@@ -236,9 +255,19 @@ final class SoftmaxOutput {
     for (int v = firstRow; v < endRow; v++) {
       int row = v * Lp;
       for (int t = firstColumn; t < endColumn; t++) {
-        blockMax[max + t] = Math.max(blockMax[max + t], logits[row + t]);
+        blockMax[max + t] = larger(blockMax[max + t], logits[row + t]);
       }
     }
+  }
+
+  /**
+   * Returns the larger of m and z, or m when z is NaN. Unlike {@link Math#max}, it does not
+   * order -0.0 below +0.0 or pass a NaN on, and the loops of max over a row run twice as fast
+   * with it. A NaN logit still makes the loss NaN, through its own exponential in the sum, and
+   * the sign of a zero max changes no result.
+   */
+  private static double larger(double m, double z) {
+    return z > m ? z : m;
   }
 
   /** Waits until the first {@code count} hidden states of the window are known. */
@@ -266,29 +295,30 @@ final class SoftmaxOutput {
 
   /**
    * For every column t: the max over v, the logit of the target, and then exp(z - max) in place
-   * and its sum over v, in ascending v. The one-thread version: two passes over Z.
+   * and its sum over v, in ascending v. The one-thread version: two passes over Z, on whole
+   * rows of Lp columns.
    */
   private void exponentiateColumns() {
     int L = length;
     int Lp = stride;
-    Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
+    Arrays.fill(columnMax, 0, Lp, Double.NEGATIVE_INFINITY);
     for (int v = 0; v < vocab; v++) {
       int row = v * Lp;
-      for (int t = 0; t < L; t++) {
-        columnMax[t] = Math.max(columnMax[t], logits[row + t]);
+      for (int t = 0; t < Lp; t++) {
+        columnMax[t] = larger(columnMax[t], logits[row + t]);
       }
     }
     for (int t = 0; t < L; t++) {
       logitOfTarget[t] = logits[targets[t] * Lp + t];
     }
-    Arrays.fill(columnSum, 0, L, 0.0);
+    Arrays.fill(columnSum, 0, Lp, 0.0);
     for (int v = 0; v < vocab; v++) {
       int row = v * Lp;
-      for (int t = 0; t < L; t++) {
+      for (int t = 0; t < Lp; t++) {
         logits[row + t] -= columnMax[t];
       }
-      Exponentials.exp(logits, row, L, logits, row);
-      for (int t = 0; t < L; t++) {
+      Exponentials.exp(logits, row, Lp, logits, row);
+      for (int t = 0; t < Lp; t++) {
         columnSum[t] += logits[row + t];
       }
     }
@@ -307,9 +337,11 @@ final class SoftmaxOutput {
     Arrays.fill(columnMax, 0, L, Double.NEGATIVE_INFINITY);
     for (int block = 0; block < rowChunks; block++) {
       for (int t = 0; t < L; t++) {
-        columnMax[t] = Math.max(columnMax[t], blockMax[block * Lp + t]);
+        columnMax[t] = larger(columnMax[t], blockMax[block * Lp + t]);
       }
     }
+    // The extra columns hold c. Any finite max serves them, since nothing reads their results.
+    Arrays.fill(columnMax, L, Lp, 0.0);
     for (int t = 0; t < L; t++) {
       logitOfTarget[t] = logits[targets[t] * Lp + t];
     }
@@ -319,14 +351,13 @@ final class SoftmaxOutput {
 
   /** Replaces z by exp(z - max) for the rows v in [from, to). */
   private void exponentiateRows(int from, int to) {
-    int L = length;
     int Lp = stride;
     for (int v = from; v < to; v++) {
       int row = v * Lp;
-      for (int t = 0; t < L; t++) {
+      for (int t = 0; t < Lp; t++) {
         logits[row + t] -= columnMax[t];
       }
-      Exponentials.exp(logits, row, L, logits, row);
+      Exponentials.exp(logits, row, Lp, logits, row);
     }
   }
 
@@ -347,11 +378,10 @@ final class SoftmaxOutput {
 
   /** P = exp(Z - max) / sum for the rows v in [from, to). */
   private void normalizeRows(int from, int to) {
-    int L = length;
     int Lp = stride;
     for (int v = from; v < to; v++) {
       int row = v * Lp;
-      for (int t = 0; t < L; t++) {
+      for (int t = 0; t < Lp; t++) {
         logits[row + t] *= columnSum[t];
       }
     }
@@ -376,9 +406,19 @@ final class SoftmaxOutput {
     for (int t = 0; t < L; t++) {
       dY[targets[t] * Lp + t] -= 1.0;
     }
-    // dH = dY^T V, L x H, over parts of the rows t.
-    ArrayProducts.multiplyTransA(windowPool, dY, 0, Lp, V.value(), 0, H, dHidden, 0, H, L, vocab, H);
+    // dH = dY^T V, L x H, over parts of its columns.
+    windowPool.forRanges(H, COLUMN_MULTIPLE, hiddenGradientColumns);
     return dHidden;
+  }
+
+  /**
+   * Columns [from, to) of dH = dY^T V. The split is by columns because each thread then copies
+   * only its columns of V into the product's packed panels. Split by rows, each thread would
+   * copy all of V (5 MB for 5,000 words).
+   */
+  private void computeHiddenGradientColumns(int from, int to) {
+    ArrayProducts.multiplyTransA(WorkerPool.SERIAL, logits, 0, stride, V.value(), from, hidden,
+        dHidden, from, hidden, length, vocab, to - from);
   }
 
   /**

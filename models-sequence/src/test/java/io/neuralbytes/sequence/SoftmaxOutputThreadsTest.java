@@ -34,6 +34,13 @@ class SoftmaxOutputThreadsTest {
     }
   }
 
+  @Test
+  void nanLogitGivesNanLossOnEveryThreadCount() {
+    for (int threads = 1; threads <= 2; threads++) {
+      assertEquals(Double.NaN, run(threads, 7).loss, 0.0, threads + " threads");
+    }
+  }
+
   private record Result(double loss, double[] dHidden, double[] dV, double[] dc) {
   }
 
@@ -42,10 +49,18 @@ class SoftmaxOutputThreadsTest {
    * tenth, so that other threads wait for them as they do behind a real recurrence.
    */
   private static Result run(int threads) {
+    return run(threads, -1);
+  }
+
+  /** As {@link #run(int)}, with c set to NaN at {@code nanRow} when it is not negative. */
+  private static Result run(int threads, int nanRow) {
     RandomSource rng = new RandomSource(31);
     SoftmaxOutput output = new SoftmaxOutput(V, H, L);
     Initializers.uniform(output.V.value(), -0.5, 0.5, rng);
     Initializers.uniform(output.c.value(), -0.5, 0.5, rng);
+    if (nanRow >= 0) {
+      output.c.value()[nanRow] = Double.NaN;
+    }
     double[] states = new double[L * H];
     Initializers.uniform(states, -1.0, 1.0, rng);
     int[] tokens = new int[L + 1];
