@@ -44,6 +44,7 @@ final class VectorProducts {
     private static final int W = S.length();
     private static final int KC = 128;
     private static final int MC = 64;
+    private static final int PACK_START = AlignedArrays.START;
 
     /** Per thread, the packed rows of A (MC x KC) and panel of B (KC x 3W). */
     private static final ThreadLocal<Packs> PACKS = ThreadLocal.withInitial(Packs::new);
@@ -51,7 +52,7 @@ final class VectorProducts {
     /** The two buffers of one thread, allocated at its first product. */
     private static final class Packs {
         final double[] a = new double[MC * KC];
-        final double[] b = new double[KC * 3 * W];
+        final double[] b = new double[PACK_START + KC * 3 * W];
     }
 
     private VectorProducts() {
@@ -191,7 +192,7 @@ final class VectorProducts {
         for (int q = 0; q < kc; q++) {
             int from = bOff + (p0 + q) * ldb + j;
             for (int x = 0; x < width; x += W) {
-                DoubleVector.fromArray(S, b, from + x).intoArray(pack, q * width + x);
+                DoubleVector.fromArray(S, b, from + x).intoArray(pack, PACK_START + q * width + x);
             }
         }
     }
@@ -361,7 +362,7 @@ final class VectorProducts {
         int a6 = base + 6 * lda;
         int a7 = base + 7 * lda;
         for (int q = 0; q < kc; q++) {
-            int bq = q * 3 * W;
+            int bq = PACK_START + q * 3 * W;
             DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
             DoubleVector b2 = DoubleVector.fromArray(S, bPack, bq + 2 * W);
@@ -456,7 +457,7 @@ final class VectorProducts {
         DoubleVector c71 = start(c, c0 + 7 * ldc + W, load);
         DoubleVector c72 = start(c, c0 + 7 * ldc + 2 * W, load);
         for (int q = 0; q < kc; q++) {
-            int bq = q * 3 * W;
+            int bq = PACK_START + q * 3 * W;
             DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
             DoubleVector b2 = DoubleVector.fromArray(S, bPack, bq + 2 * W);
@@ -551,7 +552,7 @@ final class VectorProducts {
         int a6 = base + 6 * lda;
         int a7 = base + 7 * lda;
         for (int q = 0; q < kc; q++) {
-            int bq = q * 2 * W;
+            int bq = PACK_START + q * 2 * W;
             DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
             DoubleVector w;
@@ -621,7 +622,7 @@ final class VectorProducts {
         DoubleVector c70 = start(c, c0 + 7 * ldc, load);
         DoubleVector c71 = start(c, c0 + 7 * ldc + W, load);
         for (int q = 0; q < kc; q++) {
-            int bq = q * 2 * W;
+            int bq = PACK_START + q * 2 * W;
             DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
             int aq = base + 8 * q;
@@ -691,7 +692,7 @@ final class VectorProducts {
         int a6 = base + 6 * lda;
         int a7 = base + 7 * lda;
         for (int q = 0; q < kc; q++) {
-            int bq = q * W;
+            int bq = PACK_START + q * W;
             DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
             DoubleVector w;
             w = DoubleVector.broadcast(S, a[base + q]);
@@ -736,7 +737,7 @@ final class VectorProducts {
         DoubleVector c60 = start(c, c0 + 6 * ldc, load);
         DoubleVector c70 = start(c, c0 + 7 * ldc, load);
         for (int q = 0; q < kc; q++) {
-            int bq = q * W;
+            int bq = PACK_START + q * W;
             DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
             int aq = base + 8 * q;
             DoubleVector w;

@@ -1,5 +1,6 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.AlignedArrays;
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Checks;
 import io.neuralbytes.core.Exponentials;
@@ -67,10 +68,12 @@ public final class Lstm implements SequenceModel {
   private final List<Parameter> inputParameters;
 
   /**
-   * The four W_q^T one after the other, each H x H and contiguous (W_f^T first), refreshed at
-   * each forward.
+   * The four W_q^T one after the other from {@link AlignedArrays#START}, each H x H and
+   * contiguous (W_f^T first), refreshed at each forward.
    */
   private final double[] WT;
+  /** Copies of the four W_q, laid out as {@link #WT}, taken at each forward for backward. */
+  private final double[] Wcopy;
   /**
    * Gate activations of the window, L x 4H: row t is [f_t i_t g_t o_t], each of length H, built
    * in place from the pre-activations.
@@ -140,7 +143,8 @@ public final class Lstm implements SequenceModel {
     parameters = List.copyOf(all);
     inputParameters = List.of(U);
 
-    WT = new double[H * 4 * H];
+    WT = AlignedArrays.allocate(H * 4 * H);
+    Wcopy = AlignedArrays.allocate(H * 4 * H);
     gates = new double[T * 4 * H];
     dA = new double[T * 4 * H];
     cells = new double[(T + 1) * H];
@@ -244,8 +248,8 @@ public final class Lstm implements SequenceModel {
         WindowMath.addRow(U[q].value(), x, H, gates, gateRow + q * H);
       }
       for (int q = 0; q < 4; q++) {
-        ArrayProducts.multiplyAdd(hs, t * H, H, WT, q * H * H, H, gates, gateRow + q * H, H4, 1,
-            H, H);
+        ArrayProducts.multiplyAdd(hs, t * H, H, WT, AlignedArrays.START + q * H * H, H, gates,
+            gateRow + q * H, H4, 1, H, H);
       }
 
       // The activations, in place over each gate's block of H values.
@@ -274,15 +278,17 @@ public final class Lstm implements SequenceModel {
 
   /**
    * Copies the four W_q into {@link #WT}, each transposed into its own H x H block, so that
-   * the product of a gate streams 128 KB of contiguous memory. Both layouts are
-   * needed. Forward puts the outputs j of W_q h in vector lanes, so it reads rows of W_q^T.
-   * Backward puts the k of da_q W_q in lanes, so it reads rows of W_q. Each adds its terms in
-   * ascending order, and the weights change at every step, so one transpose per window stays.
+   * the product of a gate streams 128 KB of contiguous memory, and into {@link #Wcopy} as they
+   * are. Both layouts are needed. Forward puts the outputs j of W_q h in vector lanes, so it
+   * reads rows of W_q^T. Backward puts the k of da_q W_q in lanes, so it reads rows of W_q. Each
+   * adds its terms in ascending order, and the weights change at every step, so one transpose
+   * per window stays. Both copies start on a 64-byte boundary (see {@link AlignedArrays}).
    */
   private void stackTransposedWeights() {
     int H = hidden;
     for (int q = 0; q < 4; q++) {
-      WindowMath.transpose(W[q].value(), H, H, WT, q * H * H, H);
+      WindowMath.transpose(W[q].value(), H, H, WT, AlignedArrays.START + q * H * H, H);
+      System.arraycopy(W[q].value(), 0, Wcopy, AlignedArrays.START + q * H * H, H * H);
     }
   }
 
@@ -335,8 +341,8 @@ public final class Lstm implements SequenceModel {
       // same terms, in the same order, as one product with the stacked [W_f; W_i; W_g; W_o].
       Arrays.fill(dh_next, 0.0);
       for (int q = 0; q < 4; q++) {
-        ArrayProducts.multiplyAdd(dA, gateRow + q * H, H4, W[q].value(), 0, H, dh_next, 0, H,
-            1, H, H);
+        ArrayProducts.multiplyAdd(dA, gateRow + q * H, H4, Wcopy, AlignedArrays.START + q * H * H,
+            H, dh_next, 0, H, 1, H, H);
       }
     }
 

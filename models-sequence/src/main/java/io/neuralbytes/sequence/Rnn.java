@@ -1,5 +1,6 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.AlignedArrays;
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Checks;
 import io.neuralbytes.core.Exponentials;
@@ -46,8 +47,13 @@ public final class Rnn implements SequenceModel {
   private final SoftmaxOutput output;
   private final List<Parameter> parameters;
 
-  /** W^T, H x H, refreshed at each forward so the recurrence runs as row updates. */
+  /**
+   * W^T, H x H from {@link AlignedArrays#START}, refreshed at each forward so the recurrence runs
+   * as row updates.
+   */
   private final double[] WT;
+  /** A copy of W, H x H from {@link AlignedArrays#START}, taken at each forward for backward. */
+  private final double[] Wcopy;
   /**
    * The hidden states of the window, (L + 1) x H: row 0 is the state the window started from,
    * row t + 1 is h_t. So rows 0 .. L-1 are the h_(t-1) the recurrence read.
@@ -103,7 +109,8 @@ public final class Rnn implements SequenceModel {
     Initializers.uniform(W.value(), -hiddenLimit, hiddenLimit, rng);
     Initializers.uniform(output.V.value(), -hiddenLimit, hiddenLimit, rng);
 
-    WT = new double[H * H];
+    WT = AlignedArrays.allocate(H * H);
+    Wcopy = AlignedArrays.allocate(H * H);
     hs = new double[(T + 1) * H];
     dA = new double[T * H];
     dh_next = new double[H];
@@ -186,7 +193,8 @@ public final class Rnn implements SequenceModel {
     int L = length;
     double[] UT = U.value();
     double[] bw = b.value();
-    WindowMath.transpose(W.value(), H, H, WT);
+    WindowMath.transpose(W.value(), H, H, WT, AlignedArrays.START, H);
+    System.arraycopy(W.value(), 0, Wcopy, AlignedArrays.START, H * H);
     System.arraycopy(state.hidden(), 0, hs, 0, H);
     windowTokens.clear();
 
@@ -199,7 +207,7 @@ public final class Rnn implements SequenceModel {
       // a_t = b + U x_t + W h_(t-1), built in the row of hs that then receives h_t.
       System.arraycopy(bw, 0, hs, row, H);
       WindowMath.addRow(UT, x, H, hs, row);
-      ArrayProducts.multiplyAdd(hs, row - H, H, WT, 0, H, hs, row, H, 1, H, H);
+      ArrayProducts.multiplyAdd(hs, row - H, H, WT, AlignedArrays.START, H, hs, row, H, 1, H, H);
       Exponentials.tanh(hs, row, H, hs, row);
       output.hiddenStateReady(t);
     }
@@ -225,7 +233,6 @@ public final class Rnn implements SequenceModel {
   private void backwardThroughTime() {
     int H = hidden;
     int L = length;
-    double[] Ww = W.value();
     double[] dUT = U.grad();
 
     Arrays.fill(dh_next, 0.0);
@@ -242,7 +249,8 @@ public final class Rnn implements SequenceModel {
       }
       // dh_next = W^T da_t, summed as rows of W scaled by da_t.
       Arrays.fill(dh_next, 0.0);
-      ArrayProducts.multiplyAdd(dA, row, H, Ww, 0, H, dh_next, 0, H, 1, H, H);
+      ArrayProducts.multiplyAdd(dA, row, H, Wcopy, AlignedArrays.START, H, dh_next, 0, H, 1, H,
+          H);
     }
 
     // dW = sum_t da_t h_(t-1)^T = dA^T [h_(-1) ... h_(L-2)], H x H.

@@ -1,5 +1,6 @@
 package io.neuralbytes.sequence;
 
+import io.neuralbytes.core.AlignedArrays;
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.Exponentials;
 import io.neuralbytes.core.Parameter;
@@ -49,6 +50,8 @@ final class SoftmaxOutput {
   private static final int LOGIT_ROWS_PER_CHUNK = 64;
   private static final int LOGIT_COLUMNS_PER_BLOCK = 24;
   private static final int LOGIT_COLUMNS_IN_LAST_BLOCK = 32;
+  /** Index of Z(0, 0) in {@link #logits}. */
+  private static final int Z0 = AlignedArrays.START;
   /** Checks a thread spins through before it yields while it waits for hidden states. */
   private static final int AWAIT_SPINS = 1_000;
 
@@ -72,7 +75,10 @@ final class SoftmaxOutput {
    */
   private WorkerPool windowPool = WorkerPool.SERIAL;
 
-  /** Z, then P, then dY; V x Lp, row-major. */
+  /**
+   * Z, then P, then dY; V x Lp, row-major from {@link #Z0}, so that every row starts on a
+   * 64-byte boundary (see {@link AlignedArrays}).
+   */
   private final double[] logits;
   /** [h_0 ... h_(L-1)], H x Lp. */
   private final double[] hiddenT;
@@ -123,7 +129,7 @@ final class SoftmaxOutput {
     this.finiteWithLoss = List.of(V, c);
     this.rowChunks = (vocab + LOGIT_ROWS_PER_CHUNK - 1) / LOGIT_ROWS_PER_CHUNK;
     int maxStride = paddedLength(maxWindow);
-    this.logits = new double[vocab * maxStride];
+    this.logits = AlignedArrays.allocate(vocab * maxStride);
     this.hiddenT = new double[hidden * maxStride];
     this.dHidden = new double[maxWindow * hidden];
     this.blockMax = new double[rowChunks * maxStride];
@@ -235,10 +241,10 @@ final class SoftmaxOutput {
       int endRow = Math.min(vocab, firstRow + LOGIT_ROWS_PER_CHUNK);
       awaitHiddenStates(Math.min(L, endColumn));
       for (int v = firstRow; v < endRow; v++) {
-        Arrays.fill(logits, v * Lp + firstColumn, v * Lp + endColumn, cw[v]);
+        Arrays.fill(logits, Z0 + v * Lp + firstColumn, Z0 + v * Lp + endColumn, cw[v]);
       }
       ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, firstColumn, Lp,
-          logits, firstRow * Lp + firstColumn, Lp, endRow - firstRow, hidden,
+          logits, Z0 + firstRow * Lp + firstColumn, Lp, endRow - firstRow, hidden,
           endColumn - firstColumn);
       takeBlockMax(firstRow, endRow, firstColumn, Math.min(L, endColumn));
     }
@@ -253,7 +259,7 @@ final class SoftmaxOutput {
     int max = firstRow / LOGIT_ROWS_PER_CHUNK * Lp;
     Arrays.fill(blockMax, max + firstColumn, max + endColumn, Double.NEGATIVE_INFINITY);
     for (int v = firstRow; v < endRow; v++) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       for (int t = firstColumn; t < endColumn; t++) {
         blockMax[max + t] = larger(blockMax[max + t], logits[row + t]);
       }
@@ -287,10 +293,10 @@ final class SoftmaxOutput {
     int Lp = stride;
     double[] cw = c.value();
     for (int v = from; v < to; v++) {
-      Arrays.fill(logits, v * Lp, v * Lp + Lp, cw[v]);
+      Arrays.fill(logits, Z0 + v * Lp, Z0 + v * Lp + Lp, cw[v]);
     }
     ArrayProducts.multiplyAdd(V.value(), from * hidden, hidden, hiddenT, 0, Lp, logits,
-        from * Lp, Lp, to - from, hidden, Lp);
+        Z0 + from * Lp, Lp, to - from, hidden, Lp);
   }
 
   /**
@@ -303,17 +309,17 @@ final class SoftmaxOutput {
     int Lp = stride;
     Arrays.fill(columnMax, 0, Lp, Double.NEGATIVE_INFINITY);
     for (int v = 0; v < vocab; v++) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       for (int t = 0; t < Lp; t++) {
         columnMax[t] = larger(columnMax[t], logits[row + t]);
       }
     }
     for (int t = 0; t < L; t++) {
-      logitOfTarget[t] = logits[targets[t] * Lp + t];
+      logitOfTarget[t] = logits[Z0 + targets[t] * Lp + t];
     }
     Arrays.fill(columnSum, 0, Lp, 0.0);
     for (int v = 0; v < vocab; v++) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       for (int t = 0; t < Lp; t++) {
         logits[row + t] -= columnMax[t];
       }
@@ -343,7 +349,7 @@ final class SoftmaxOutput {
     // The extra columns hold c. Any finite max serves them, since nothing reads their results.
     Arrays.fill(columnMax, L, Lp, 0.0);
     for (int t = 0; t < L; t++) {
-      logitOfTarget[t] = logits[targets[t] * Lp + t];
+      logitOfTarget[t] = logits[Z0 + targets[t] * Lp + t];
     }
     windowPool.forRanges(vocab, 4, exponentialRows);
     windowPool.forRanges(L, COLUMN_MULTIPLE, sumColumns);
@@ -353,7 +359,7 @@ final class SoftmaxOutput {
   private void exponentiateRows(int from, int to) {
     int Lp = stride;
     for (int v = from; v < to; v++) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       for (int t = 0; t < Lp; t++) {
         logits[row + t] -= columnMax[t];
       }
@@ -369,7 +375,7 @@ final class SoftmaxOutput {
     int Lp = stride;
     Arrays.fill(columnSum, from, to, 0.0);
     for (int v = 0; v < vocab; v++) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       for (int t = from; t < to; t++) {
         columnSum[t] += logits[row + t];
       }
@@ -380,7 +386,7 @@ final class SoftmaxOutput {
   private void normalizeRows(int from, int to) {
     int Lp = stride;
     for (int v = from; v < to; v++) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       for (int t = 0; t < Lp; t++) {
         logits[row + t] *= columnSum[t];
       }
@@ -404,7 +410,7 @@ final class SoftmaxOutput {
 
     // dY = P - Y: subtract 1 at each target.
     for (int t = 0; t < L; t++) {
-      dY[targets[t] * Lp + t] -= 1.0;
+      dY[Z0 + targets[t] * Lp + t] -= 1.0;
     }
     // dH = dY^T V, L x H, over parts of its columns.
     windowPool.forRanges(H, COLUMN_MULTIPLE, hiddenGradientColumns);
@@ -417,7 +423,7 @@ final class SoftmaxOutput {
    * copy all of V (5 MB for 5,000 words).
    */
   private void computeHiddenGradientColumns(int from, int to) {
-    ArrayProducts.multiplyTransA(WorkerPool.SERIAL, logits, 0, stride, V.value(), from, hidden,
+    ArrayProducts.multiplyTransA(WorkerPool.SERIAL, logits, Z0, stride, V.value(), from, hidden,
         dHidden, from, hidden, length, vocab, to - from);
   }
 
@@ -447,7 +453,7 @@ final class SoftmaxOutput {
     int v = from;
     // Four rows at a time: four independent sums, each still over t in ascending order.
     for (; v + 4 <= to; v += 4) {
-      int row = v * Lp;
+      int row = Z0 + v * Lp;
       double sum0 = 0.0;
       double sum1 = 0.0;
       double sum2 = 0.0;
@@ -466,12 +472,12 @@ final class SoftmaxOutput {
     for (; v < to; v++) {
       double sum = 0.0;
       for (int t = 0; t < L; t++) {
-        sum += dY[v * Lp + t];
+        sum += dY[Z0 + v * Lp + t];
       }
       dc[v] = sum;
     }
 
-    ArrayProducts.multiply(WorkerPool.SERIAL, dY, from * Lp, Lp, hs, hsOffset, H, dV,
+    ArrayProducts.multiply(WorkerPool.SERIAL, dY, Z0 + from * Lp, Lp, hs, hsOffset, H, dV,
         from * H, H, to - from, L, H);
   }
 

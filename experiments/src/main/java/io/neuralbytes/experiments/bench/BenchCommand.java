@@ -107,9 +107,10 @@ public final class BenchCommand implements Callable<Integer> {
         Path file = checkedOutputFile();
         LOG.info("bench: runs {}, threads {}, at least {} s of warm-up (at most {} s more until"
                 + " the sample time settles) and {} timed samples each, seed {}, Vector API"
-                + " kernels {}", selected.stream().map(BenchRun::id).toList(), threadCounts,
-                warmup, settleLimit, repeats, seed,
-                ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)");
+                + " kernels {}, objects aligned to {} bytes", selected.stream().map(BenchRun::id)
+                .toList(), threadCounts, warmup, settleLimit, repeats, seed,
+                ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)",
+                BenchReport.objectAlignment());
 
         List<BenchResult> results = new ArrayList<>();
         for (BenchRun run : selected) {

@@ -54,6 +54,8 @@ class BenchCommandTest {
         assertEquals(3, runs.get(1).get("samples_seconds").size());
         assertTrue(runs.get(1).get("median_seconds").asDouble() > 0.0);
         assertEquals(0.5, json.get("settle_limit_seconds").asDouble());
+        // Surefire starts the tests' JVM with -XX:ObjectAlignmentInBytes=64, as ./neuralbytes does.
+        assertEquals(64, json.get("machine").get("object_alignment_bytes").asInt());
         assertTrue(json.get("warmup_rule").asText().contains("within 5%"));
         for (JsonNode entry : runs) {
             assertTrue(entry.get("warmup_samples").asInt() >= WarmUp.MIN_SAMPLES, entry.toString());
