@@ -392,7 +392,7 @@ public final class Lstm implements SequenceModel {
         double a = bq[j] + UqT[token * H + j];
         int wRow = j * H;
         for (int k = 0; k < H; k++) {
-          a += Wq[wRow + k] * hPrevStep[k];
+          a = Math.fma(Wq[wRow + k], hPrevStep[k], a);
         }
         stepActivations[q * H + j] = a;
       }

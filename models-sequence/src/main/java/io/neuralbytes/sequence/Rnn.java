@@ -286,7 +286,7 @@ public final class Rnn implements SequenceModel {
       double a = bw[i] + UT[token * H + i];
       int wRow = i * H;
       for (int k = 0; k < H; k++) {
-        a += Ww[wRow + k] * hPrevStep[k];
+        a = Math.fma(Ww[wRow + k], hPrevStep[k], a);
       }
       h[i] = Exponentials.tanh(a);
     }

@@ -106,7 +106,8 @@ public interface SequenceModel {
 
   /**
    * Runs one step for sampling: feeds {@code token}, advances {@code state} (modified) and
-   * writes the V output logits z = V h + c into {@code logits} (modified).
+   * writes the V output logits z = V h + c into {@code logits} (modified). The state and the
+   * logits are those {@link #forward} computes for the same position, to the bit.
    *
    * @throws IllegalArgumentException if the token is outside [0, V) or a size is wrong
    */

@@ -483,7 +483,10 @@ final class SoftmaxOutput {
         from * H, H, to - from, L, H);
   }
 
-  /** Writes z = V h + c for one hidden state h (length H) into logits (length V). */
+  /**
+   * Writes z = V h + c for one hidden state h (length H) into logits (length V), with the
+   * terms added in the order and with the rounding of {@link #forward}, so to the same bits.
+   */
   void logits(double[] h, double[] out) {
     int H = hidden;
     double[] Vw = V.value();
@@ -492,7 +495,7 @@ final class SoftmaxOutput {
       double z = cw[v];
       int row = v * H;
       for (int k = 0; k < H; k++) {
-        z += Vw[row + k] * h[k];
+        z = Math.fma(Vw[row + k], h[k], z);
       }
       out[v] = z;
     }
