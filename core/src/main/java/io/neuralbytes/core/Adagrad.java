@@ -80,9 +80,10 @@ public final class Adagrad implements Optimizer {
     /**
      * Returns the memory array m of {@code p} itself (same length and layout as its value),
      * creating it as zeros if {@code p} has not been seen yet. Tests read it, and checkpoints
-     * may save and restore it by writing into the returned array.
+     * may save and restore it by writing into the returned array. Safe to call from several
+     * threads; the returned array itself is not guarded.
      */
-    public double[] memory(Parameter p) {
+    public synchronized double[] memory(Parameter p) {
         return memories.computeIfAbsent(p, key -> new double[key.size()]);
     }
 }

@@ -23,6 +23,35 @@ class OptimizersTest {
     }
 
     @Test
+    void adagradMemoryFromManyThreads() throws InterruptedException {
+        Adagrad adagrad = new Adagrad(0.1);
+        int threads = 4;
+        int perThread = 2_000;
+        Parameter[][] parameters = new Parameter[threads][perThread];
+        double[][][] first = new double[threads][perThread][];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            workers[t] = new Thread(() -> {
+                for (int n = 0; n < perThread; n++) {
+                    parameters[index][n] = new Parameter("p", 1, 1);
+                    first[index][n] = adagrad.memory(parameters[index][n]);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        // Every parameter keeps the memory it was given first; none was lost to a race.
+        for (int t = 0; t < threads; t++) {
+            for (int n = 0; n < perThread; n++) {
+                assertSame(first[t][n], adagrad.memory(parameters[t][n]), t + ", " + n);
+            }
+        }
+    }
+
+    @Test
     void adagradHandValues() {
         Parameter p = parameter(new double[] {1, 1}, new double[] {2, -3});
         Adagrad adagrad = new Adagrad(0.1, 1e-8);
