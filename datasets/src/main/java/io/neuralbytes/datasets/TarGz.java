@@ -1,6 +1,7 @@
 package io.neuralbytes.datasets;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,9 +54,12 @@ final class TarGz {
             }
         } catch (UnsafeEntryException e) {
             throw e;
+        } catch (EOFException e) {
+            throw new IOException("archive " + source + " is not a valid .tar.gz: it ends"
+                    + " before its last entry is complete", e);
         } catch (IOException e) {
-            throw new IOException("archive " + source + " is not a valid .tar.gz: "
-                    + e.getMessage(), e);
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException("archive " + source + " is not a valid .tar.gz: " + reason, e);
         }
     }
 

@@ -47,6 +47,8 @@ public final class TemporaryFiles {
     private static final Object LOCK = new Object();
     private static final Set<Path> IN_FLIGHT = new HashSet<>();
     private static final Set<Path> CLEANED_FOLDERS = ConcurrentHashMap.newKeySet();
+    /** Run by the shutdown hook after the files in flight are deleted, in order. */
+    private static final List<Runnable> AFTER_SHUTDOWN_CLEANUP = new ArrayList<>();
     private static boolean stopping;
 
     static {
@@ -89,6 +91,19 @@ public final class TemporaryFiles {
             Path folder = Files.createTempDirectory(parent, prefix);
             IN_FLIGHT.add(folder);
             return folder;
+        }
+    }
+
+    /**
+     * Runs {@code task} when the JVM stops, after the temporary files and folders in flight
+     * are deleted: for example to remove a folder that a stopped download created, which is
+     * empty only then. JVM shutdown hooks run in no set order, so such a task cannot be a
+     * hook of its own. The task also runs at a normal exit, so it must leave a finished
+     * command's results alone.
+     */
+    public static void runAfterShutdownCleanup(Runnable task) {
+        synchronized (LOCK) {
+            AFTER_SHUTDOWN_CLEANUP.add(task);
         }
     }
 
@@ -141,10 +156,12 @@ public final class TemporaryFiles {
     /** The shutdown hook: deletes what is still in flight and rejects new temporary files. */
     private static void deleteInFlight() {
         List<Path> paths;
+        List<Runnable> after;
         synchronized (LOCK) {
             stopping = true;
             paths = new ArrayList<>(IN_FLIGHT);
             IN_FLIGHT.clear();
+            after = new ArrayList<>(AFTER_SHUTDOWN_CLEANUP);
         }
         for (Path path : paths) {
             // A writer thread may still be adding files to a folder, so try a few times.
@@ -155,6 +172,13 @@ public final class TemporaryFiles {
                 } catch (IOException e) {
                     // Tried again. A file that stays is deleted by the next run's cleanup.
                 }
+            }
+        }
+        for (Runnable task : after) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // The JVM is stopping: nothing is left to report it to.
             }
         }
     }

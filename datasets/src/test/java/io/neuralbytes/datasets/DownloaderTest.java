@@ -267,6 +267,19 @@ class DownloaderTest {
     }
 
     @Test
+    void truncatedArchiveSaysItEndsEarly() throws Exception {
+        byte[] archive = cifarArchive(cifarFiles());
+        byte[] truncated = java.util.Arrays.copyOf(archive, archive.length / 2);
+        Downloader downloader = downloader(truncated, LocalServer.Mode.COMPLETE);
+
+        IOException e = assertThrows(IOException.class, downloader::cifar10);
+
+        assertEquals("archive " + server.uri(ARCHIVE_PATH) + " is not a valid .tar.gz: it ends"
+                + " before its last entry is complete", e.getMessage());
+        assertEquals(List.of(), dataFolderEntries());
+    }
+
+    @Test
     void notAnArchiveRejected() throws Exception {
         byte[] text = "not gzip at all".getBytes(StandardCharsets.UTF_8);
         Downloader downloader = downloader(text, LocalServer.Mode.COMPLETE);

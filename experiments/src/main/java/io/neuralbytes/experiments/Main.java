@@ -47,6 +47,18 @@ public final class Main {
         commandLine.setExecutionStrategy(new ReproduceStrategy());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        giveVersion(commandLine, new VersionProvider());
         return commandLine;
+    }
+
+    /**
+     * Lets {@code --version} on every subcommand print the program's version, as its help
+     * promises; picocli would print nothing for a subcommand without its own provider.
+     */
+    private static void giveVersion(CommandLine line, VersionProvider provider) {
+        line.getCommandSpec().versionProvider(provider);
+        for (CommandLine subcommand : line.getSubcommands().values()) {
+            giveVersion(subcommand, provider);
+        }
     }
 }

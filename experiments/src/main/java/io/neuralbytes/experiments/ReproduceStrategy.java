@@ -1,11 +1,13 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.datasets.TemporaryFiles;
 import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.OutputFolder;
 import io.neuralbytes.experiments.output.ResultsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,11 +82,33 @@ final class ReproduceStrategy implements IExecutionStrategy {
             experiment.validate();
         }
         OutputFolder.check(reproduceLine, "--out", context.outputFolder());
+        checkResultFiles(reproduceLine, context, selected);
         for (Experiment experiment : selected) {
             experiment.validateAgainstData(context);
         }
         return runAll(selected, commands, context, List.copyOf(registered.keySet()),
                 reproduceLine);
+    }
+
+    /**
+     * Rejects, before any training, an {@code --out} whose summary or report a save could not
+     * merge into, or where an experiment's folder is a file.
+     */
+    private static void checkResultFiles(CommandLine reproduceLine, RunContext context,
+                                         List<Experiment> selected) {
+        try {
+            new ResultsStore(context.outputFolder(), List.of()).checkMergeable();
+        } catch (IOException e) {
+            throw new ParameterException(reproduceLine, "--out: " + e.getMessage());
+        }
+        for (Experiment experiment : selected) {
+            Path folder = context.experimentFolder(experiment.name());
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new ParameterException(reproduceLine, "--out: " + folder.toAbsolutePath()
+                        + " is a file; expected a folder for the " + experiment.name()
+                        + " results");
+            }
+        }
     }
 
     private int runAll(List<Experiment> experiments, Map<Experiment, String> commands,
@@ -93,6 +117,11 @@ final class ReproduceStrategy implements IExecutionStrategy {
         Path firstCreated = OutputFolder.firstMissing(context.outputFolder());
         boolean readsData = experiments.stream().anyMatch(e -> !e.dataSets().isEmpty());
         Path dataFirstCreated = readsData ? OutputFolder.firstMissing(context.dataFolder()) : null;
+        if (dataFirstCreated != null) {
+            // Also when the run is stopped (Ctrl-C), once its temporary files are gone.
+            TemporaryFiles.runAfterShutdownCleanup(
+                    () -> DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated));
+        }
         int failures = 0;
         for (Experiment experiment : experiments) {
             long start = System.nanoTime();
@@ -127,9 +156,10 @@ final class ReproduceStrategy implements IExecutionStrategy {
     }
 
     /**
-     * Returns the command line that repeats one experiment's run from any working directory:
-     * the shared options that the experiment uses, wherever they stood on the original command
-     * line, then the experiment's name and its own options, each as given.
+     * Returns the command line that repeats one experiment's run from the repository's folder,
+     * whatever folder the run started in: the shared options that the experiment uses,
+     * wherever they stood on the original command line (paths made absolute), then the
+     * experiment's name and its own options, each as given.
      *
      * <p>The shared options ({@code --out}, {@code --seed}, {@code --offline}, ...) apply to
      * every experiment of the invocation even when they follow another experiment's name, so

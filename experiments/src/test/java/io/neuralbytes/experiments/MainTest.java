@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.neuralbytes.datasets.DataDirectory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,6 +141,30 @@ class MainTest {
         assertEquals(0, run("reproduce", "first", "--out", out().toString()));
         assertEquals(0, onlyContext().seed());
         assertEquals(Runtime.getRuntime().availableProcessors(), onlyContext().threads());
+    }
+
+    @Test
+    void foreignReportStopsBeforeTraining() throws IOException {
+        Files.createDirectories(out());
+        Files.writeString(out().resolve("report.md"), "my own notes\n");
+
+        assertEquals(2, run("reproduce", "first", "--out", out().toString()));
+        assertEquals(List.of(), ranNames());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("report.md holds text outside the sections"),
+                err.toString());
+        assertEquals("my own notes\n", Files.readString(out().resolve("report.md")));
+    }
+
+    @Test
+    void experimentFolderThatIsAFileStopsBeforeTraining() throws IOException {
+        Files.createDirectories(out());
+        Files.writeString(out().resolve("first"), "x");
+
+        assertEquals(2, run("reproduce", "first", "--out", out().toString()));
+        assertEquals(List.of(), ranNames());
+        assertTrue(err.toString().contains("first is a file; expected a folder for the first"
+                + " results"), err.toString());
     }
 
     @Test
@@ -292,6 +317,17 @@ class MainTest {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().contains("neuralbytes"), out.toString());
         assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void subcommandVersionPrintsVersion() {
+        for (String[] args : List.of(new String[] {"reproduce", "--version"},
+                new String[] {"data", "status", "-V"}, new String[] {"bench", "-V"})) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(args), String.join(" ", args));
+            assertTrue(out.toString().startsWith("neuralbytes "), String.join(" ", args) + ": "
+                    + out);
+        }
     }
 
     @Test

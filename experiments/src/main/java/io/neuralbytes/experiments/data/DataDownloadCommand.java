@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.data;
 
 import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Novel;
+import io.neuralbytes.datasets.TemporaryFiles;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,6 +74,9 @@ final class DataDownloadCommand implements Callable<Integer> {
         DataAccess access = parent.access(mirrors.sources(spec.commandLine()));
         access.logFolder();
         Path createdFolder = OutputFolder.firstMissing(access.folder());
+        // Also when the download is stopped (Ctrl-C), once its temporary files are gone.
+        TemporaryFiles.runAfterShutdownCleanup(
+                () -> DataAccess.deleteCreatedIfEmpty(access.folder(), createdFolder));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;

@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.output;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,10 @@ public final class ResultsStore {
 
     private static final Pattern SECTION = Pattern.compile(
             "<!-- begin ([A-Za-z0-9_-]+) -->\\n(.*?)<!-- end \\1 -->", Pattern.DOTALL);
+    /** The text before the first section of {@code report.md}. */
+    private static final String REPORT_HEADER = "# NeuralBytes for Java: reproduced experiments"
+            + "\n\nWritten by `neuralbytes reproduce`. Each experiment has a section below;"
+            + " `summary.json` beside this file has one entry per run.\n";
     private static final TypeReference<List<Map<String, Object>>> ENTRIES =
             new TypeReference<>() { };
 
@@ -103,11 +108,45 @@ public final class ResultsStore {
         if (!Files.exists(file)) {
             return new ArrayList<>();
         }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a file; expected the summary an earlier run"
+                    + " wrote, or nothing");
+        }
         try {
             return json.readValue(file.toFile(), ENTRIES);
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + "); expected the JSON array of runs an earlier run wrote", e);
         } catch (JsonProcessingException e) {
-            throw new IOException("cannot merge into " + file
-                    + ": expected a JSON array of run objects, " + e.getOriginalMessage(), e);
+            throw new IOException(file + " is JSON but not an array of run objects; expected"
+                    + " the summary an earlier run wrote", e);
+        }
+    }
+
+    /**
+     * Checks, before any training, that a save can merge into the files already in the
+     * folder: {@code summary.json} must be a JSON array of runs, and {@code report.md} must
+     * hold nothing but the header and sections a save writes, so that no text of anyone
+     * else's is overwritten.
+     *
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public void checkMergeable() throws IOException {
+        readSummary();
+        Path file = reportFile();
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a file; expected the report an earlier run"
+                    + " wrote, or nothing");
+        }
+        String rest = SECTION.matcher(Files.readString(file, StandardCharsets.UTF_8))
+                .replaceAll("").replace(REPORT_HEADER, "");
+        if (!rest.isBlank()) {
+            throw new IOException(file + " holds text outside the sections a run writes, which"
+                    + " saving would lose; move it away or choose another --out");
         }
     }
 
@@ -157,10 +196,7 @@ public final class ResultsStore {
         String section = result.reportSection().strip() + "\n";
         sections.put(result.experiment(), section);
 
-        StringBuilder report = new StringBuilder();
-        report.append("# NeuralBytes for Java: reproduced experiments\n\n");
-        report.append("Written by `neuralbytes reproduce`. Each experiment has a section below;"
-                + " `summary.json` beside this file has one entry per run.\n");
+        StringBuilder report = new StringBuilder(REPORT_HEADER);
         sections.forEach((name, text) -> report.append("\n<!-- begin ").append(name)
                 .append(" -->\n").append(text).append("<!-- end ").append(name).append(" -->\n"));
         AtomicFiles.writeString(file, report.toString());

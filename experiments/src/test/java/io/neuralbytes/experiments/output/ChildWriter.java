@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.output;
 
 import io.neuralbytes.datasets.TemporaryFiles;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.data.DataAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.Map;
  *   <li>{@code files FOLDER COUNT}: writes COUNT files through {@link AtomicFiles}, then
  *       starts one more whose body never ends;</li>
  *   <li>{@code folder FOLDER}: creates a temporary folder holding a file, then waits;</li>
+ *   <li>{@code created FOLDER}: creates FOLDER, which must not exist, as a data folder whose
+ *       removal when empty is due at shutdown, and a temporary folder in it, then waits;</li>
  *   <li>{@code merge FOLDER EXPERIMENT SAVES GO}: waits for the file GO, then saves a result
  *       of EXPERIMENT into a {@link ResultsStore} SAVES times.</li>
  * </ul>
@@ -33,6 +36,16 @@ public final class ChildWriter {
         switch (args[0]) {
             case "files" -> writeFiles(folder, Integer.parseInt(args[2]));
             case "folder" -> {
+                Path staging = TemporaryFiles.createFolder(folder, ".neuralbytes-download-");
+                Files.write(staging.resolve("part.bin"), new byte[1000]);
+                ready();
+                Thread.sleep(60_000);
+            }
+            case "created" -> {
+                Path firstCreated = OutputFolder.firstMissing(folder);
+                TemporaryFiles.runAfterShutdownCleanup(
+                        () -> DataAccess.deleteCreatedIfEmpty(folder, firstCreated));
+                Files.createDirectories(folder);
                 Path staging = TemporaryFiles.createFolder(folder, ".neuralbytes-download-");
                 Files.write(staging.resolve("part.bin"), new byte[1000]);
                 ready();

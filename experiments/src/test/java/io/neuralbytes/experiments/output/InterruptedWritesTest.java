@@ -47,6 +47,18 @@ class InterruptedWritesTest {
         assertEquals(List.of(), names(folder).toList());
     }
 
+    @Test
+    void stoppedDownloadRemovesTheDataFolderItCreated() throws Exception {
+        Path folder = temp.resolve("new").resolve("data");
+        Process child = ChildJvm.start(temp.resolve("errors.txt"), "created", folder.toString());
+        ChildJvm.awaitReady(child);
+        assertEquals(1, names(folder).count(), "the download folder exists");
+
+        child.destroy();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(Files.exists(temp.resolve("new")), "the folders the child created");
+    }
+
     private static List<String> temporaries(Path folder) throws IOException {
         return names(folder).filter(name -> name.endsWith(".tmp")).toList();
     }

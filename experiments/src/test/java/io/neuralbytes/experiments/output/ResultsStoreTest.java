@@ -99,4 +99,46 @@ class ResultsStoreTest {
                 failure.getMessage());
         assertEquals("{\"not\": \"an array\"}", Files.readString(store.summaryFile()));
     }
+
+    @Test
+    void reportWithForeignTextIsRejected() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        store.save(result("mlp", "a"));
+        store.checkMergeable();
+
+        Files.writeString(store.reportFile(), "my own notes\n", java.nio.file.StandardOpenOption.APPEND);
+        IOException failure = assertThrows(IOException.class, store::checkMergeable);
+        assertEquals(store.reportFile() + " holds text outside the sections a run writes, which"
+                + " saving would lose; move it away or choose another --out", failure.getMessage());
+    }
+
+    @Test
+    void reportWithUnclosedSectionIsRejected() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        store.save(result("mlp", "a"));
+        String report = Files.readString(store.reportFile());
+        Files.writeString(store.reportFile(), report.replace("<!-- end mlp -->", ""));
+
+        assertThrows(IOException.class, store::checkMergeable);
+    }
+
+    @Test
+    void summaryProblemsAreNamed() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Files.writeString(store.summaryFile(), "garbage{");
+        IOException invalid = assertThrows(IOException.class, store::checkMergeable);
+        assertEquals(store.summaryFile() + " is not valid JSON (line 1, column 9); expected the"
+                + " JSON array of runs an earlier run wrote", invalid.getMessage());
+
+        Files.writeString(store.summaryFile(), "[1, 2]");
+        IOException notRuns = assertThrows(IOException.class, store::checkMergeable);
+        assertEquals(store.summaryFile() + " is JSON but not an array of run objects; expected"
+                + " the summary an earlier run wrote", notRuns.getMessage());
+
+        Files.delete(store.summaryFile());
+        Files.createDirectory(store.summaryFile());
+        IOException folder = assertThrows(IOException.class, store::checkMergeable);
+        assertEquals(store.summaryFile() + " is not a file; expected the summary an earlier run"
+                + " wrote, or nothing", folder.getMessage());
+    }
 }
