@@ -181,8 +181,8 @@ abstract class SequenceExperiment implements Experiment {
         LOG.info("{}: {} in {} s (the original took {} s for 100 steps); loss {} at the first"
                 + " step, mean {} over the last {}; files in {}", run.run(),
             TextRun.count(result.losses().length, "step"), format(result.seconds(), 1),
-            format(run.originalSeconds(), 0), format(result.losses()[0], 1),
-            format(TextRunReport.meanOfLast(result), 1),
+            format(run.originalSeconds(), 0), TextRunReport.loss(result.losses()[0], 1),
+            TextRunReport.loss(TextRunReport.meanOfLast(result), 1),
             TextRun.count(TextRunReport.lastStepsAveraged(result), "step"),
             folder.toAbsolutePath());
       }

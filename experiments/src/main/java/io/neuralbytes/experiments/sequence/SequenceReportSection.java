@@ -34,9 +34,9 @@ final class SequenceReportSection {
           "| %s | %s (ebook %d) | %,d | %,d | %,d | %s | %.1f | %s | %s | %.2f | %,.0f |%n",
           result.spec().run(), result.spec().title(), result.spec().ebook(),
           result.textTokens(), result.vocabulary().size(), result.losses().length,
-          any ? String.format(Locale.ROOT, "%.1f", result.losses()[0]) : "none", uniform,
-          any ? String.format(Locale.ROOT, "%.1f", last) : "none",
-          any ? String.format(Locale.ROOT, "%.0f%%", 100 * last / uniform) : "none",
+          any ? TextRunReport.loss(result.losses()[0], 1) : "none", uniform,
+          any ? TextRunReport.loss(last, 1) : "none",
+          any ? TextRunReport.loss(100 * last / uniform, 0) + "%" : "none",
           result.seconds(), result.spec().originalSeconds()));
     }
     md.append('\n');

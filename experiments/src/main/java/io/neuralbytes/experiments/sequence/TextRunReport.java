@@ -68,6 +68,16 @@ final class TextRunReport {
         + "|vocabulary\\.txt|epochs\\.csv)");
   }
 
+  /**
+   * Formats a loss with {@code decimals} decimals, or with four significant digits and an
+   * exponent from ten million on, where a diverging run's losses would print hundreds of
+   * digits.
+   */
+  static String loss(double value, int decimals) {
+    String pattern = Math.abs(value) >= 1e7 ? "%.4g" : "%." + decimals + "f";
+    return String.format(Locale.ROOT, pattern, value);
+  }
+
   static String lossCsv(TextRunResult result) {
     StringBuilder csv = new StringBuilder("step,window_tokens,loss,loss_per_token\n");
     double[] losses = result.losses();

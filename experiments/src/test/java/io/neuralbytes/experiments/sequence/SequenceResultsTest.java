@@ -68,6 +68,14 @@ class SequenceResultsTest {
   }
 
   @Test
+  void hugeLossesGetAnExponent() {
+    assertEquals("277.7", TextRunReport.loss(277.66, 1));
+    assertEquals("9999999.0", TextRunReport.loss(9_999_999.0, 1));
+    assertEquals("1.403e+303", TextRunReport.loss(1.4031e303, 1));
+    assertEquals("50", TextRunReport.loss(49.6, 0));
+  }
+
+  @Test
   void novelWithoutMarkersKeptWhole() throws IOException {
     assertEquals(0, reproduce(dataFolder(false), "--steps", "2"), errors);
     JsonNode entry = entry();
