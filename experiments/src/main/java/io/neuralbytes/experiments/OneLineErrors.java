@@ -101,8 +101,14 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         Class<?>[] types = option.auxiliaryTypes();
         Class<?> type = types.length > 0 ? types[0] : option.type();
         String expected;
-        if (type == long.class || type == Long.class || type == int.class
-                || type == Integer.class || type == short.class || type == Short.class) {
+        if (type == int.class || type == Integer.class) {
+            expected = "an integer";
+            if (String.valueOf(ex.getValue()).strip().matches("[+-]?[0-9]+")) {
+                return option.longestName() + " must be between " + Integer.MIN_VALUE + " and "
+                        + Integer.MAX_VALUE + ", got '" + ex.getValue() + "'";
+            }
+        } else if (type == long.class || type == Long.class || type == short.class
+                || type == Short.class) {
             expected = "an integer";
         } else if (type == double.class || type == Double.class || type == float.class
                 || type == Float.class) {

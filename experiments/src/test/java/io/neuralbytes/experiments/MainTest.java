@@ -320,6 +320,14 @@ class MainTest {
     }
 
     @Test
+    void integerOutOfRangeNamesTheRange() {
+        assertEquals(2, run("reproduce", "first", "--threads", "99999999999", "--out",
+                out().toString()));
+        assertTrue(err.toString().contains("--threads must be between -2147483648 and"
+                + " 2147483647, got '99999999999'"), err.toString());
+    }
+
+    @Test
     void subcommandVersionPrintsVersion() {
         for (String[] args : List.of(new String[] {"reproduce", "--version"},
                 new String[] {"data", "status", "-V"}, new String[] {"bench", "-V"})) {
