@@ -216,7 +216,10 @@ public final class LineChart {
         decimals = Math.max(1, Math.min(12, decimals));
         java.text.DecimalFormat format = new java.text.DecimalFormat("0." + "#".repeat(decimals),
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-        return value -> format.format(value);
+        // From ten million on, a diverging loss would print hundreds of digits per label.
+        java.text.DecimalFormat scientific = new java.text.DecimalFormat("0.###E0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return value -> Math.abs(value) >= 1e7 ? scientific.format(value) : format.format(value);
     }
 
     /** Returns at most about MAX_POINTS indices spread over [0, end), always 0 and end - 1. */

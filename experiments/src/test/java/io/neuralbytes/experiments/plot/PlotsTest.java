@@ -29,6 +29,15 @@ class PlotsTest {
     }
 
     @Test
+    void hugeTicksGetAnExponent() {
+        var format = LineChart.tickFormatter(2e303);
+        assertEquals("2E303", format.apply(2e303));
+        assertEquals("1.5E7", format.apply(1.5e7));
+        assertEquals("0", format.apply(0.0));
+        assertEquals("277.5", LineChart.tickFormatter(10).apply(277.5));
+    }
+
+    @Test
     void thinningKeepsEnds() {
         int[] kept = LineChart.thinnedIndices(80_000);
         assertEquals(LineChart.MAX_POINTS, kept.length);
