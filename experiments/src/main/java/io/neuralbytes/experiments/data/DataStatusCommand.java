@@ -7,6 +7,7 @@ import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.Novels;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,6 +100,10 @@ final class DataStatusCommand implements Callable<Integer> {
             file = Novels.find(dataFolder, novel.ebook());
         } catch (IllegalArgumentException e) {
             return INVALID + " " + e.getMessage();
+        }
+        if (Files.size(file) == 0) {
+            return INVALID + " " + file.getFileName() + " is empty (0 bytes); training on it"
+                    + " fails";
         }
         String sha256 = Checksums.sha256(file);
         if (sha256.equals(novel.sha256())) {

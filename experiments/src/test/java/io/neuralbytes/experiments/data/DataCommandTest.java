@@ -168,6 +168,18 @@ class DataCommandTest {
     }
 
     @Test
+    void statusEmptyNovelIsInvalid() throws IOException {
+        Path novels = Files.createDirectories(data.resolve(Novels.FOLDER));
+        Novel first = Catalogue.NOVELS.get(0);
+        Files.writeString(novels.resolve(first.fileName()), "");
+
+        assertTrue(run("data", "status", "--data", data.toString()) != 0, out.toString());
+
+        assertTrue(statusLine(Integer.toString(first.ebook())).contains("present  invalid: "
+                + first.fileName() + " is empty (0 bytes); training on it fails"), out.toString());
+    }
+
+    @Test
     void statusInvalidCifarExitsNonZero() throws IOException {
         assertEquals(0, run(args(List.of("data", "download", "cifar10"),
                 sources(CifarArchive.build(RECORDS)).toArray(String[]::new))), err.toString());
