@@ -173,7 +173,7 @@ public final class Rnn implements SequenceModel {
     windowText = tokens;
     windowFrom = from;
     windowState = state;
-    // While the recurrence runs, other threads compute the logits of the positions it has done.
+    // While the recurrence runs, other threads fill Z with c for the logits.
     double loss = output.forward(hs, hidden, length, tokens, from + 1, forwardThroughTime);
     windowText = null;
     windowState = null;

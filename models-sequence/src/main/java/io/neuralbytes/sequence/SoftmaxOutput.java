@@ -7,6 +7,7 @@ import io.neuralbytes.core.Parameter;
 import io.neuralbytes.core.WorkerPool;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The output layer both models share: z_t = V h_t + c, p_t = softmax(z_t), and the loss
@@ -19,9 +20,9 @@ import java.util.List;
  * and dY = P - Y. Z is stored with Lp columns, L rounded up to a multiple of 8, so that every
  * row of it is a whole number of vectors. The extra columns hold a zero hidden state, so their
  * logits are c. The softmax runs over them too, so that its loops stay on whole vectors, and
- * nothing reads their results. Z is turned into P and then into dY in place. The exponentials are core's
- * {@link Exponentials#exp}, over a part of a row of Z at a time, within 2 ulp of
- * {@code StrictMath.exp}.
+ * nothing reads their results. Z is turned into P and then into dY in place. The
+ * exponentials are core's {@link Exponentials#exp}, over a part of a row of Z at a time,
+ * within 2 ulp of {@code StrictMath.exp}.
  *
  * <p>With a thread pool of more than one thread, and a window of at least
  * {@link WorkerPool#MIN_SPLIT_WORK} multiply-adds (V H L), each loop over the V rows (or the L
@@ -39,19 +40,14 @@ final class SoftmaxOutput {
    */
   private static final int GRADIENT_ROWS_PER_CHUNK = 64;
   /**
-   * Size of a chunk of Z handed to a thread while the recurrence runs: 256 rows by a block of
-   * columns, 0.8 to 1 million multiply-adds for H = 128, 40 chunks for 5,000 words. Each chunk
-   * copies its columns of the hidden states into the product's packed panel, so chunks of 64
-   * rows took about 3% longer. The columns of a chunk are positions whose hidden states must be
-   * known before it starts. Column blocks are 24 wide (three vectors, the widest
-   * panel of the product's kernel), and the last block takes the 8 to 32 columns left: for
-   * windows of 50, 24 and 32. Each block reads all of V (5 MB for 5,000 words) from beyond the
-   * second-level cache, so fewer, wider blocks pay: chunks 16 columns wide took about twice as
-   * long.
+   * Rows of Z per chunk handed to a thread: 256 rows by all Lp columns, about 1.8 million
+   * multiply-adds for H = 128 and a window of 50, 20 chunks for 5,000 words. Each chunk copies
+   * the hidden states into the product's packed panels, so chunks of 64 rows would copy four
+   * times as much. A chunk spans every column, so that V (5 MB for 5,000 words) is read once per
+   * window: with chunks of 16 columns that started as soon as their positions were known,
+   * V was read four times and the logits took twice as long.
    */
   private static final int LOGIT_ROWS_PER_CHUNK = 256;
-  private static final int LOGIT_COLUMNS_PER_BLOCK = 24;
-  private static final int LOGIT_COLUMNS_IN_LAST_BLOCK = 32;
   /** Index of Z(0, 0) in {@link #logits}. */
   private static final int Z0 = AlignedArrays.START;
   /** Checks a thread spins through before it yields while it waits for hidden states. */
@@ -114,6 +110,11 @@ final class SoftmaxOutput {
   private volatile int hiddenStatesReady;
   /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
   private final int rowChunks;
+  /** Per block of rows of Z on more than one thread: UNFILLED, FILLING or FILLED with c. */
+  private final AtomicIntegerArray filled;
+  private static final int UNFILLED = 0;
+  private static final int FILLING = 1;
+  private static final int FILLED = 2;
 
   /** L, Lp and the hidden states of the last forward window (row t at hsOffset + t H). */
   private int length;
@@ -130,6 +131,7 @@ final class SoftmaxOutput {
     this.c = new Parameter("c", vocab, 1);
     this.finiteWithLoss = List.of(V, c);
     this.rowChunks = (vocab + LOGIT_ROWS_PER_CHUNK - 1) / LOGIT_ROWS_PER_CHUNK;
+    this.filled = new AtomicIntegerArray(rowChunks);
     int maxStride = paddedLength(maxWindow);
     this.logits = AlignedArrays.allocate(vocab * maxStride);
     this.hiddenT = new double[hidden * maxStride];
@@ -155,7 +157,7 @@ final class SoftmaxOutput {
    * {@code hs} in order and passes each to {@link #hiddenStateReady} as soon as it is known.
    * Then computes P for these L positions and returns the summed loss of the targets
    * {@code tokens[targetFrom .. targetFrom + L)}. On more than one thread, the other threads
-   * compute the logits of the positions already known while the recurrence goes on.
+   * fill Z with c while the recurrence runs, and then every thread computes logits.
    *
    * @param hs hidden states, row t (h_t, length H) at {@code hsOffset + t H}; not modified here,
    *     and read again by {@link #backward}
@@ -179,8 +181,10 @@ final class SoftmaxOutput {
     } else {
       this.recurrence = recurrence;
       hiddenStatesReady = 0;
-      windowPool.runAlongside(recurrenceThenRelease, columnBlocks(stride) * rowChunks, 1,
-          logitChunks);
+      for (int block = 0; block < rowChunks; block++) {
+        filled.set(block, UNFILLED);
+      }
+      windowPool.runAlongside(recurrenceThenRelease, 2 * rowChunks, 1, logitChunks);
       this.recurrence = null;
       exponentiateSplit();
     }
@@ -218,37 +222,48 @@ final class SoftmaxOutput {
     }
   }
 
-  /** Returns how many blocks of columns the chunks of Z cut Lp columns into. */
-  private static int columnBlocks(int Lp) {
-    int beforeLast = Math.max(0, Lp - LOGIT_COLUMNS_IN_LAST_BLOCK);
-    return (beforeLast + LOGIT_COLUMNS_PER_BLOCK - 1) / LOGIT_COLUMNS_PER_BLOCK + 1;
-  }
-
   /**
-   * Computes the chunks [from, to) of Z: chunk n is the block of
-   * {@link #LOGIT_ROWS_PER_CHUNK} rows number n % rowChunks, in the block of columns number
-   * n / rowChunks. Each chunk first waits for the hidden states of its columns, so chunks are
-   * handed out by columns first.
+   * Runs the chunks [from, to) of the logits' work on more than one thread. Chunk n below
+   * rowChunks fills block n of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z with c; these come first,
+   * so the other threads do them while the recurrence runs. Chunk rowChunks + n computes
+   * Z = c 1^T + V H^T for block n, once every hidden state is known and block n is filled,
+   * then takes the block's column maxima.
    */
   private void computeLogitChunks(int from, int to) {
     int L = length;
     int Lp = stride;
-    int lastBlock = columnBlocks(Lp) - 1;
-    double[] cw = c.value();
     for (int n = from; n < to; n++) {
-      int block = n / rowChunks;
-      int firstColumn = block * LOGIT_COLUMNS_PER_BLOCK;
-      int endColumn = block == lastBlock ? Lp : firstColumn + LOGIT_COLUMNS_PER_BLOCK;
-      int firstRow = n % rowChunks * LOGIT_ROWS_PER_CHUNK;
+      int block = n < rowChunks ? n : n - rowChunks;
+      int firstRow = block * LOGIT_ROWS_PER_CHUNK;
       int endRow = Math.min(vocab, firstRow + LOGIT_ROWS_PER_CHUNK);
-      awaitHiddenStates(Math.min(L, endColumn));
-      for (int v = firstRow; v < endRow; v++) {
-        Arrays.fill(logits, Z0 + v * Lp + firstColumn, Z0 + v * Lp + endColumn, cw[v]);
+      if (n < rowChunks) {
+        fillRows(block, firstRow, endRow, false);
+        continue;
       }
-      ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, firstColumn, Lp,
-          logits, Z0 + firstRow * Lp + firstColumn, Lp, endRow - firstRow, hidden,
-          endColumn - firstColumn);
-      takeBlockMax(firstRow, endRow, firstColumn, Math.min(L, endColumn));
+      fillRows(block, firstRow, endRow, true);
+      awaitHiddenStates(L);
+      ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, 0, Lp, logits,
+          Z0 + firstRow * Lp, Lp, endRow - firstRow, hidden, Lp);
+      takeBlockMax(firstRow, endRow, 0, L);
+    }
+  }
+
+  /**
+   * Fills rows [firstRow, endRow) of Z, block {@code block}, with c unless another thread has
+   * claimed them. With {@code wait}, returns only once they are filled, by whichever thread.
+   */
+  private void fillRows(int block, int firstRow, int endRow, boolean wait) {
+    if (filled.compareAndSet(block, UNFILLED, FILLING)) {
+      int Lp = stride;
+      double[] cw = c.value();
+      for (int v = firstRow; v < endRow; v++) {
+        Arrays.fill(logits, Z0 + v * Lp, Z0 + v * Lp + Lp, cw[v]);
+      }
+      filled.set(block, FILLED);
+      return;
+    }
+    while (wait && filled.get(block) != FILLED) {
+      Thread.onSpinWait();
     }
   }
 
