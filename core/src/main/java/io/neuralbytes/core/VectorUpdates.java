@@ -1,6 +1,7 @@
 package io.neuralbytes.core;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,28 @@ final class VectorUpdates {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     private VectorUpdates() {
+    }
+
+    /** The Vector API form of {@link UpdateKernels#allFinite}: four vectors of sums. */
+    static boolean allFinite(double[] a, int from, int to) {
+        DoubleVector sum0 = DoubleVector.zero(S);
+        DoubleVector sum1 = DoubleVector.zero(S);
+        DoubleVector sum2 = DoubleVector.zero(S);
+        DoubleVector sum3 = DoubleVector.zero(S);
+        int w = S.length();
+        int i = from;
+        for (; i + 4 * w <= to; i += 4 * w) {
+            DoubleVector x0 = DoubleVector.fromArray(S, a, i);
+            DoubleVector x1 = DoubleVector.fromArray(S, a, i + w);
+            DoubleVector x2 = DoubleVector.fromArray(S, a, i + 2 * w);
+            DoubleVector x3 = DoubleVector.fromArray(S, a, i + 3 * w);
+            sum0 = sum0.add(x0.sub(x0));
+            sum1 = sum1.add(x1.sub(x1));
+            sum2 = sum2.add(x2.sub(x2));
+            sum3 = sum3.add(x3.sub(x3));
+        }
+        double sum = sum0.add(sum1).add(sum2).add(sum3).reduceLanes(VectorOperators.ADD);
+        return sum == 0.0 && UpdateKernels.allFinitePlain(a, i, to);
     }
 
     static void clipAndAdagrad(double[] value, double[] g, double[] m, int from, int to,

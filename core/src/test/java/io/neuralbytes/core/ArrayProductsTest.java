@@ -2,8 +2,10 @@ package io.neuralbytes.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
@@ -167,6 +169,25 @@ class ArrayProductsTest {
         assertThrows(IllegalArgumentException.class, () -> WorkerPool.shared(0));
         assertThrows(IllegalArgumentException.class, () -> pool.forRanges(-1, 1, (f, t) -> { }));
         assertThrows(IllegalArgumentException.class, () -> pool.forRanges(10, 0, (f, t) -> { }));
+    }
+
+    @Test
+    void allFiniteFindsEveryNonFiniteValue() {
+        double[] a = random(101, new RandomSource(8));
+        a[100] = 1e308;
+        assertTrue(UpdateKernels.allFinite(a, 0, a.length));
+        assertTrue(UpdateKernels.allFinitePlain(a, 0, a.length));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY}) {
+            // In the vector body, in the scalar tail, and just outside the range.
+            for (int index : new int[] {0, 37, 96, 100}) {
+                double[] b = a.clone();
+                b[index] = bad;
+                assertFalse(UpdateKernels.allFinite(b, 0, b.length), bad + " at " + index);
+                assertFalse(UpdateKernels.allFinitePlain(b, 0, b.length), bad + " at " + index);
+                assertTrue(UpdateKernels.allFinite(b, index + 1, b.length), bad + " before");
+            }
+        }
     }
 
     @Test

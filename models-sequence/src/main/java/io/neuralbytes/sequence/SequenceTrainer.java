@@ -272,23 +272,25 @@ public final class SequenceTrainer {
    */
   private void checkGradients(long stepNumber, int touchedCount) {
     for (Parameter p : checked) {
-      double[] g = p.grad();
-      for (int n = 0; n < g.length; n++) {
-        if (!Double.isFinite(g[n])) {
-          throw nonFiniteGradient(stepNumber, p, n, g[n]);
-        }
-      }
+      requireFinite(stepNumber, p, 0, p.size());
     }
     for (Parameter p : inputParameters) {
-      double[] g = p.grad();
       int H = p.cols();
       for (int n = 0; n < touchedCount; n++) {
-        int row = touched[n] * H;
-        for (int index = row; index < row + H; index++) {
-          if (!Double.isFinite(g[index])) {
-            throw nonFiniteGradient(stepNumber, p, index, g[index]);
-          }
-        }
+        requireFinite(stepNumber, p, touched[n] * H, touched[n] * H + H);
+      }
+    }
+  }
+
+  /** Throws naming the first non-finite element of p's gradient in [from, to), if any. */
+  private static void requireFinite(long stepNumber, Parameter p, int from, int to) {
+    double[] g = p.grad();
+    if (UpdateKernels.allFinite(g, from, to)) {
+      return;
+    }
+    for (int index = from; index < to; index++) {
+      if (!Double.isFinite(g[index])) {
+        throw nonFiniteGradient(stepNumber, p, index, g[index]);
       }
     }
   }
