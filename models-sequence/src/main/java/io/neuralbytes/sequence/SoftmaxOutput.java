@@ -50,7 +50,7 @@ final class SoftmaxOutput {
   private static final int LOGIT_ROWS_PER_CHUNK = 256;
   /** Index of Z(0, 0) in {@link #logits}. */
   private static final int Z0 = AlignedArrays.START;
-  /** Checks a thread spins through before it yields while it waits for hidden states. */
+  /** Checks a thread spins through before it yields while it waits for the recurrence. */
   private static final int AWAIT_SPINS = 1_000;
 
   final Parameter V;
@@ -106,8 +106,8 @@ final class SoftmaxOutput {
 
   /** The model's recurrence during a {@link #forward} on more than one thread. */
   private Runnable recurrence;
-  /** How many hidden states of the window the recurrence has passed on so far. */
-  private volatile int hiddenStatesReady;
+  /** Whether the recurrence of the current window has ended, so every hidden state is known. */
+  private volatile boolean recurrenceDone;
   /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
   private final int rowChunks;
   /** Per block of rows of Z on more than one thread: UNFILLED, FILLING or FILLED with c. */
@@ -176,11 +176,12 @@ final class SoftmaxOutput {
     windowPool = pool.forWork((long) vocab * hidden * L);
     if (windowPool.threads() == 1) {
       recurrence.run();
-      computeLogitRows(0, vocab);
+      fillWithBias(0, vocab);
+      addLogitProducts(0, vocab);
       exponentiateColumns();
     } else {
       this.recurrence = recurrence;
-      hiddenStatesReady = 0;
+      recurrenceDone = false;
       for (int block = 0; block < rowChunks; block++) {
         filled.set(block, UNFILLED);
       }
@@ -202,7 +203,7 @@ final class SoftmaxOutput {
 
   /**
    * Copies h_t, row t of the hidden states given to {@link #forward}, into the input of the
-   * logits, and lets the threads that wait for it go on. Called by the recurrence, in order.
+   * logits. Called by the recurrence, in order.
    */
   void hiddenStateReady(int t) {
     int Lp = stride;
@@ -210,28 +211,25 @@ final class SoftmaxOutput {
     for (int k = 0; k < hidden; k++) {
       hiddenT[k * Lp + t] = hs[row + k];
     }
-    hiddenStatesReady = t + 1;
   }
 
-  /** Runs the recurrence, then releases every thread that waits for hidden states. */
+  /** Runs the recurrence, then releases every thread that waits for the hidden states. */
   private void runRecurrenceThenRelease() {
     try {
       recurrence.run();
     } finally {
-      hiddenStatesReady = Integer.MAX_VALUE;
+      recurrenceDone = true;
     }
   }
 
   /**
    * Runs the chunks [from, to) of the logits' work on more than one thread. Chunk n below
-   * rowChunks fills block n of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z with c; these come first,
+   * rowChunks fills block n of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z with c. These come first,
    * so the other threads do them while the recurrence runs. Chunk rowChunks + n computes
    * Z = c 1^T + V H^T for block n, once every hidden state is known and block n is filled,
    * then takes the block's column maxima.
    */
   private void computeLogitChunks(int from, int to) {
-    int L = length;
-    int Lp = stride;
     for (int n = from; n < to; n++) {
       int block = n < rowChunks ? n : n - rowChunks;
       int firstRow = block * LOGIT_ROWS_PER_CHUNK;
@@ -241,10 +239,9 @@ final class SoftmaxOutput {
         continue;
       }
       fillRows(block, firstRow, endRow, true);
-      awaitHiddenStates(L);
-      ArrayProducts.multiplyAdd(V.value(), firstRow * hidden, hidden, hiddenT, 0, Lp, logits,
-          Z0 + firstRow * Lp, Lp, endRow - firstRow, hidden, Lp);
-      takeBlockMax(firstRow, endRow, 0, L);
+      awaitRecurrence();
+      addLogitProducts(firstRow, endRow);
+      takeBlockMax(firstRow, endRow);
     }
   }
 
@@ -254,11 +251,7 @@ final class SoftmaxOutput {
    */
   private void fillRows(int block, int firstRow, int endRow, boolean wait) {
     if (filled.compareAndSet(block, UNFILLED, FILLING)) {
-      int Lp = stride;
-      double[] cw = c.value();
-      for (int v = firstRow; v < endRow; v++) {
-        Arrays.fill(logits, Z0 + v * Lp, Z0 + v * Lp + Lp, cw[v]);
-      }
+      fillWithBias(firstRow, endRow);
       filled.set(block, FILLED);
       return;
     }
@@ -269,15 +262,16 @@ final class SoftmaxOutput {
 
   /**
    * Writes the max over the rows [firstRow, endRow) of Z, one block of
-   * {@link #LOGIT_ROWS_PER_CHUNK} rows, of each column t in [firstColumn, endColumn).
+   * {@link #LOGIT_ROWS_PER_CHUNK} rows, of each column t below L.
    */
-  private void takeBlockMax(int firstRow, int endRow, int firstColumn, int endColumn) {
+  private void takeBlockMax(int firstRow, int endRow) {
+    int L = length;
     int Lp = stride;
     int max = firstRow / LOGIT_ROWS_PER_CHUNK * Lp;
-    Arrays.fill(blockMax, max + firstColumn, max + endColumn, Double.NEGATIVE_INFINITY);
+    Arrays.fill(blockMax, max, max + L, Double.NEGATIVE_INFINITY);
     for (int v = firstRow; v < endRow; v++) {
       int row = Z0 + v * Lp;
-      for (int t = firstColumn; t < endColumn; t++) {
+      for (int t = 0; t < L; t++) {
         blockMax[max + t] = larger(blockMax[max + t], logits[row + t]);
       }
     }
@@ -293,9 +287,9 @@ final class SoftmaxOutput {
     return z > m ? z : m;
   }
 
-  /** Waits until the first {@code count} hidden states of the window are known. */
-  private void awaitHiddenStates(int count) {
-    for (int spins = 0; hiddenStatesReady < count; spins++) {
+  /** Waits until the recurrence has ended, so that every hidden state of the window is known. */
+  private void awaitRecurrence() {
+    for (int spins = 0; !recurrenceDone; spins++) {
       if (spins < AWAIT_SPINS) {
         Thread.onSpinWait();
       } else {
@@ -305,13 +299,18 @@ final class SoftmaxOutput {
     }
   }
 
-  /** Z = c 1^T + V [h_0 ... h_(L-1)] for the rows v in [from, to). */
-  private void computeLogitRows(int from, int to) {
+  /** Sets every element of the rows v in [from, to) of Z to c_v. */
+  private void fillWithBias(int from, int to) {
     int Lp = stride;
     double[] cw = c.value();
     for (int v = from; v < to; v++) {
       Arrays.fill(logits, Z0 + v * Lp, Z0 + v * Lp + Lp, cw[v]);
     }
+  }
+
+  /** Z += V [h_0 ... h_(L-1)] for the rows v in [from, to), which hold c after a fill. */
+  private void addLogitProducts(int from, int to) {
+    int Lp = stride;
     ArrayProducts.multiplyAdd(V.value(), from * hidden, hidden, hiddenT, 0, Lp, logits,
         Z0 + from * Lp, Lp, to - from, hidden, Lp);
   }
