@@ -63,4 +63,19 @@ public final class Checks {
         }
         return value;
     }
+
+    /**
+     * Checks that the slice [offset, offset + length) of {@code array}, named {@code name} in
+     * the message, lies inside it; the message starts with {@code operation}.
+     *
+     * @throws IllegalArgumentException if the slice reaches outside the array
+     */
+    static void requireSlice(String operation, String name, double[] array, int offset,
+            int length) {
+        if (offset < 0 || (long) offset + length > array.length) {
+            throw new IllegalArgumentException(operation + ": " + name + " has length "
+                    + array.length + " but the slice is [" + offset + ", "
+                    + ((long) offset + length) + "); the slice must lie inside " + name);
+        }
+    }
 }

@@ -275,16 +275,7 @@ public final class Exponentials {
             throw new IllegalArgumentException(operation + ": length must be at least 0, got "
                     + length);
         }
-        requireSlice(operation, "x", x, offset, length);
-        requireSlice(operation, "out", out, outOffset, length);
-    }
-
-    private static void requireSlice(String operation, String name, double[] array, int offset,
-            int length) {
-        if (offset < 0 || (long) offset + length > array.length) {
-            throw new IllegalArgumentException(operation + ": " + name + " has length "
-                    + array.length + " but the slice is [" + offset + ", "
-                    + ((long) offset + length) + "); the slice must lie inside " + name);
-        }
+        Checks.requireSlice(operation, "x", x, offset, length);
+        Checks.requireSlice(operation, "out", out, outOffset, length);
     }
 }
