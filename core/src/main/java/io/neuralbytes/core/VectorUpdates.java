@@ -23,7 +23,7 @@ final class VectorUpdates {
     private VectorUpdates() {
     }
 
-    /** The Vector API form of {@link UpdateKernels#allFinite}: four vectors of sums. */
+    /** Returns {@link UpdateKernels#allFinite} with four vectors of sums of x - x. */
     static boolean allFinite(double[] a, int from, int to) {
         DoubleVector sum0 = DoubleVector.zero(S);
         DoubleVector sum1 = DoubleVector.zero(S);

@@ -157,9 +157,9 @@ final class ReproduceStrategy implements IExecutionStrategy {
 
     /**
      * Returns the command line that repeats one experiment's run from the repository's folder,
-     * whatever folder the run started in: the shared options that the experiment uses,
-     * wherever they stood on the original command line (paths made absolute), then the
-     * experiment's name and its own options, each as given.
+     * whatever folder the run started in. It lists the shared options that the experiment
+     * uses, wherever they stood on the original command line and with paths made absolute,
+     * then the experiment's name and its own options, each as given.
      *
      * <p>The shared options ({@code --out}, {@code --seed}, {@code --offline}, ...) apply to
      * every experiment of the invocation even when they follow another experiment's name, so

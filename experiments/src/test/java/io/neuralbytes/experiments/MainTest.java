@@ -151,7 +151,7 @@ class MainTest {
         assertEquals(2, run("reproduce", "first", "--out", out().toString()));
         assertEquals(List.of(), ranNames());
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().contains("report.md holds text outside the sections"),
+        assertTrue(err.toString().contains("report.md contains text outside the sections"),
                 err.toString());
         assertEquals("my own notes\n", Files.readString(out().resolve("report.md")));
     }

@@ -10,10 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the output layer alone on the paths it takes on more than one thread: Z filled with
- * c while the hidden states are still arriving and then computed in chunks of rows, rows
- * exponentiated apart, dV beside the caller's work. Results must equal the one-thread results
- * to the bit.
+ * Checks the output layer alone on the paths it takes on more than one thread. Z is filled
+ * with c while the hidden states are still arriving, then computed in chunks of rows. Rows
+ * are exponentiated apart, and dV is computed beside the caller's work. Results must equal the
+ * one-thread results to the bit.
  */
 class SoftmaxOutputThreadsTest {
   /** V H L = 8.66 million, above the split limit, and L = 123 leaves 5 padding columns. */
@@ -36,7 +36,7 @@ class SoftmaxOutputThreadsTest {
   }
 
   @Test
-  void nanLogitGivesNanLossOnEveryThreadCount() {
+  void nanLogitGivesNanLoss() {
     for (int threads = 1; threads <= 2; threads++) {
       assertEquals(Double.NaN, run(threads, 7).loss, 0.0, threads + " threads");
     }

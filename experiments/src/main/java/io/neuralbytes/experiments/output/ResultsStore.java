@@ -127,7 +127,7 @@ public final class ResultsStore {
     /**
      * Checks, before any training, that a save can merge into the files already in the
      * folder: {@code summary.json} must be a JSON array of runs, and {@code report.md} must
-     * hold nothing but the header and sections a save writes, so that no text of anyone
+     * contain nothing but the header and sections a save writes, so that no text of anyone
      * else's is overwritten.
      *
      * @throws IOException naming the file and what is wrong with it
@@ -145,7 +145,7 @@ public final class ResultsStore {
         String rest = SECTION.matcher(Files.readString(file, StandardCharsets.UTF_8))
                 .replaceAll("").replace(REPORT_HEADER, "");
         if (!rest.isBlank()) {
-            throw new IOException(file + " holds text outside the sections a run writes, which"
+            throw new IOException(file + " contains text outside the sections a run writes, which"
                     + " saving would lose; move it away or choose another --out");
         }
     }

@@ -108,7 +108,7 @@ class ResultsStoreTest {
 
         Files.writeString(store.reportFile(), "my own notes\n", java.nio.file.StandardOpenOption.APPEND);
         IOException failure = assertThrows(IOException.class, store::checkMergeable);
-        assertEquals(store.reportFile() + " holds text outside the sections a run writes, which"
+        assertEquals(store.reportFile() + " contains text outside the sections a run writes, which"
                 + " saving would lose; move it away or choose another --out", failure.getMessage());
     }
 
