@@ -16,6 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * each load of A or B feeds more multiply-adds (about 5% faster than 8 x 2W on the output
  * layer's shapes here).
  *
+ * <p>A CPU with 16 vector registers rather than 32 (AVX2) has no room for 24 accumulators, so
+ * there each 8-row block runs as two 4 x 3W blocks, 12 accumulators each (see
+ * {@link #SIXTEEN_REGISTERS}).
+ *
  * <p>The columns left after the 3W panels run 8 x 2W and 8 x W blocks. Four remaining vectors
  * make two 2W panels rather than a 3W and a W one. Four rows left over run 4 x 2W and 4 x W
  * blocks. Columns left over after the last full vector are done by a scalar loop with
@@ -45,6 +49,15 @@ final class VectorProducts {
     private static final int KC = 128;
     private static final int MC = 64;
     private static final int PACK_START = AlignedArrays.START;
+    /**
+     * Whether the CPU has 16 vector registers rather than 32, assumed when its vectors hold fewer
+     * than 8 doubles (AVX2 has 16 registers of 4). An 8 x 3W block of C (24 accumulators) or an
+     * 8 x 2W block (16, plus the broadcast and the loads of B) then does not fit, and the JIT
+     * spills accumulators to memory at every p. So 8-row blocks run as two blocks of 4 x 3W or
+     * 4 x 2W instead: on a 2-core AMD EPYC (Zen, AVX2), the output layer's product ran 2.2 times
+     * as fast. The one-row kernel keeps its 16 vectors, which were still 20% faster there than 8.
+     */
+    private static final boolean SIXTEEN_REGISTERS = W < 8;
 
     /** Per thread, the packed rows of A (MC x KC) and panel of B (KC x 3W). */
     private static final ThreadLocal<Packs> PACKS = ThreadLocal.withInitial(Packs::new);
@@ -66,6 +79,23 @@ final class VectorProducts {
     static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
             int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,
             boolean accumulate) {
+        multiplyAdd(a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, rowFrom, rowTo, k, m,
+                accumulate, SIXTEEN_REGISTERS);
+    }
+
+    /** Returns whether this CPU's products run the blocks for 16 vector registers. */
+    static boolean sixteenRegisters() {
+        return SIXTEEN_REGISTERS;
+    }
+
+    /**
+     * As {@link #multiplyAdd(double[], int, int, int, double[], int, int, double[], int, int, int,
+     * int, int, int, boolean)}, with the blocks for 16 vector registers or for 32 (see
+     * {@link #SIXTEEN_REGISTERS}), so that tests run both on any CPU. Both give the same bits.
+     */
+    static void multiplyAdd(double[] a, int aOff, int ais, int aps, double[] b, int bOff,
+            int ldb, double[] c, int cOff, int ldc, int rowFrom, int rowTo, int k, int m,
+            boolean accumulate, boolean sixteenRegisters) {
         if (k == 0) {
             if (!accumulate) {
                 for (int i = rowFrom; i < rowTo; i++) {
@@ -105,9 +135,11 @@ final class VectorProducts {
                     for (int i = i0; i < i8; i += 8) {
                         int c0 = cOff + i * ldc + j;
                         if (inPlace) {
-                            inPlace8x3(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc, load);
+                            inPlace8Rows3(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc,
+                                    load, sixteenRegisters);
                         } else {
-                            packed8x3(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load);
+                            packed8Rows3(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load,
+                                    sixteenRegisters);
                         }
                     }
                     if (i8 < i4) {
@@ -122,9 +154,11 @@ final class VectorProducts {
                     for (int i = i0; i < i8; i += 8) {
                         int c0 = cOff + i * ldc + j;
                         if (inPlace) {
-                            inPlace8x2(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc, load);
+                            inPlace8Rows2(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc,
+                                    load, sixteenRegisters);
                         } else {
-                            packed8x2(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load);
+                            packed8Rows2(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load,
+                                    sixteenRegisters);
                         }
                     }
                     if (i8 < i4) {
@@ -322,6 +356,53 @@ final class VectorProducts {
     /** Returns the W elements of C at offset, or W zeros (+0.0) when C is not to be read. */
     private static DoubleVector start(double[] c, int offset, boolean load) {
         return load ? DoubleVector.fromArray(S, c, offset) : DoubleVector.zero(S);
+    }
+
+    /**
+     * Rows i..i+7, columns j..j+3W of C, with A read in place, as {@link #inPlace8x3} or, for
+     * 16 vector registers, as two blocks of four rows.
+     */
+    private static void inPlace8Rows3(double[] a, int base, int lda, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load, boolean sixteenRegisters) {
+        if (sixteenRegisters) {
+            inPlace4x3(a, base, lda, bPack, kc, c, c0, ldc, load);
+            inPlace4x3(a, base + 4 * lda, lda, bPack, kc, c, c0 + 4 * ldc, ldc, load);
+        } else {
+            inPlace8x3(a, base, lda, bPack, kc, c, c0, ldc, load);
+        }
+    }
+
+    /** Rows i..i+7, columns j..j+3W of C, with A packed, as {@link #inPlace8Rows3}. */
+    private static void packed8Rows3(double[] aPack, int base, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load, boolean sixteenRegisters) {
+        if (sixteenRegisters) {
+            packed4x3(aPack, base, bPack, kc, c, c0, ldc, load);
+            packed4x3(aPack, base + 4, bPack, kc, c, c0 + 4 * ldc, ldc, load);
+        } else {
+            packed8x3(aPack, base, bPack, kc, c, c0, ldc, load);
+        }
+    }
+
+    /** Rows i..i+7, columns j..j+2W of C, with A read in place, as {@link #inPlace8Rows3}. */
+    private static void inPlace8Rows2(double[] a, int base, int lda, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load, boolean sixteenRegisters) {
+        if (sixteenRegisters) {
+            inPlace4x2(a, base, lda, bPack, kc, c, c0, ldc, load);
+            inPlace4x2(a, base + 4 * lda, lda, bPack, kc, c, c0 + 4 * ldc, ldc, load);
+        } else {
+            inPlace8x2(a, base, lda, bPack, kc, c, c0, ldc, load);
+        }
+    }
+
+    /** Rows i..i+7, columns j..j+2W of C, with A packed, as {@link #inPlace8Rows3}. */
+    private static void packed8Rows2(double[] aPack, int base, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load, boolean sixteenRegisters) {
+        if (sixteenRegisters) {
+            packed4x2(aPack, base, bPack, kc, c, c0, ldc, load);
+            packed4x2(aPack, base + 4, bPack, kc, c, c0 + 4 * ldc, ldc, load);
+        } else {
+            packed8x2(aPack, base, bPack, kc, c, c0, ldc, load);
+        }
     }
 
     /**
@@ -767,6 +848,211 @@ final class VectorProducts {
         c60.intoArray(c, c0 + 6 * ldc);
         c70.intoArray(c, c0 + 7 * ldc);
     }
+
+    /**
+     * Rows i..i+3, columns j..j+3W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A read in
+     * place: A(i + r, p0 + q) at a[base + r lda + q], B(p0 + q, j + x) at bPack[q 3W + x].
+     */
+    private static void inPlace4x3(double[] a, int base, int lda, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c02 = start(c, c0 + 2 * W, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c11 = start(c, c0 + ldc + W, load);
+        DoubleVector c12 = start(c, c0 + ldc + 2 * W, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
+        DoubleVector c22 = start(c, c0 + 2 * ldc + 2 * W, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
+        DoubleVector c32 = start(c, c0 + 3 * ldc + 2 * W, load);
+        int a1 = base + lda;
+        int a2 = base + 2 * lda;
+        int a3 = base + 3 * lda;
+        for (int q = 0; q < kc; q++) {
+            int bq = PACK_START + q * 3 * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
+            DoubleVector b2 = DoubleVector.fromArray(S, bPack, bq + 2 * W);
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, a[base + q]);
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
+            c02 = w.fma(b2, c02);
+            w = DoubleVector.broadcast(S, a[a1 + q]);
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
+            c12 = w.fma(b2, c12);
+            w = DoubleVector.broadcast(S, a[a2 + q]);
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
+            c22 = w.fma(b2, c22);
+            w = DoubleVector.broadcast(S, a[a3 + q]);
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
+            c32 = w.fma(b2, c32);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c02.intoArray(c, c0 + 2 * W);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + W);
+        c12.intoArray(c, c0 + ldc + 2 * W);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + W);
+        c22.intoArray(c, c0 + 2 * ldc + 2 * W);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + W);
+        c32.intoArray(c, c0 + 3 * ldc + 2 * W);
+    }
+
+    /**
+     * Rows i..i+3, columns j..j+3W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A packed:
+     * A(i + r, p0 + q) at aPack[base + 8 q + r], B(p0 + q, j + x) at bPack[q 3W + x]. For
+     * rows 4..7 of a packed 8-row block, base is 4 further on.
+     */
+    private static void packed4x3(double[] aPack, int base, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c02 = start(c, c0 + 2 * W, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c11 = start(c, c0 + ldc + W, load);
+        DoubleVector c12 = start(c, c0 + ldc + 2 * W, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
+        DoubleVector c22 = start(c, c0 + 2 * ldc + 2 * W, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
+        DoubleVector c32 = start(c, c0 + 3 * ldc + 2 * W, load);
+        for (int q = 0; q < kc; q++) {
+            int bq = PACK_START + q * 3 * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
+            DoubleVector b2 = DoubleVector.fromArray(S, bPack, bq + 2 * W);
+            int aq = base + 8 * q;
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, aPack[aq]);
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
+            c02 = w.fma(b2, c02);
+            w = DoubleVector.broadcast(S, aPack[aq + 1]);
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
+            c12 = w.fma(b2, c12);
+            w = DoubleVector.broadcast(S, aPack[aq + 2]);
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
+            c22 = w.fma(b2, c22);
+            w = DoubleVector.broadcast(S, aPack[aq + 3]);
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
+            c32 = w.fma(b2, c32);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c02.intoArray(c, c0 + 2 * W);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + W);
+        c12.intoArray(c, c0 + ldc + 2 * W);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + W);
+        c22.intoArray(c, c0 + 2 * ldc + 2 * W);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + W);
+        c32.intoArray(c, c0 + 3 * ldc + 2 * W);
+    }
+
+    /**
+     * Rows i..i+3, columns j..j+2W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A read in
+     * place: A(i + r, p0 + q) at a[base + r lda + q], B(p0 + q, j + x) at bPack[q 2W + x].
+     */
+    private static void inPlace4x2(double[] a, int base, int lda, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c11 = start(c, c0 + ldc + W, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
+        int a1 = base + lda;
+        int a2 = base + 2 * lda;
+        int a3 = base + 3 * lda;
+        for (int q = 0; q < kc; q++) {
+            int bq = PACK_START + q * 2 * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, a[base + q]);
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
+            w = DoubleVector.broadcast(S, a[a1 + q]);
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
+            w = DoubleVector.broadcast(S, a[a2 + q]);
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
+            w = DoubleVector.broadcast(S, a[a3 + q]);
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + W);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + W);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + W);
+    }
+
+    /**
+     * Rows i..i+3, columns j..j+2W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A packed:
+     * A(i + r, p0 + q) at aPack[base + 8 q + r], B(p0 + q, j + x) at bPack[q 2W + x]. For
+     * rows 4..7 of a packed 8-row block, base is 4 further on.
+     */
+    private static void packed4x2(double[] aPack, int base, double[] bPack, int kc,
+            double[] c, int c0, int ldc, boolean load) {
+        DoubleVector c00 = start(c, c0, load);
+        DoubleVector c01 = start(c, c0 + W, load);
+        DoubleVector c10 = start(c, c0 + ldc, load);
+        DoubleVector c11 = start(c, c0 + ldc + W, load);
+        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
+        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
+        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
+        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
+        for (int q = 0; q < kc; q++) {
+            int bq = PACK_START + q * 2 * W;
+            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
+            int aq = base + 8 * q;
+            DoubleVector w;
+            w = DoubleVector.broadcast(S, aPack[aq]);
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
+            w = DoubleVector.broadcast(S, aPack[aq + 1]);
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
+            w = DoubleVector.broadcast(S, aPack[aq + 2]);
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
+            w = DoubleVector.broadcast(S, aPack[aq + 3]);
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + W);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + W);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + W);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + W);
+    }
+
 
     /** Rows i..i+3, columns j..j+2W of C, terms p0..p1. */
     private static void block4x2(double[] a, int aOff, int ais, int aps, double[] b, int bOff,

@@ -62,6 +62,18 @@ class ArrayProductsTest {
         checkSmallShapes(VectorProducts::multiplyAdd);
     }
 
+    /** Checks the blocks for the register count (16 or 32) this CPU does not use. */
+    @Test
+    void otherRegisterBlocksMatchDefinition() {
+        assumeTrue(vectorModuleLoaded(), "run with --add-modules jdk.incubator.vector");
+        boolean other = !VectorProducts.sixteenRegisters();
+        Kernel kernel = (a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, rowFrom, rowTo, k, m,
+                accumulate) -> VectorProducts.multiplyAdd(a, aOff, ais, aps, b, bOff, ldb, c,
+                cOff, ldc, rowFrom, rowTo, k, m, accumulate, other);
+        checkSmallShapes(kernel);
+        checkLargeShapes(kernel);
+    }
+
     @Test
     void plainKernelMatchesDefinitionOnLargeShapes() {
         checkLargeShapes(PlainProducts::multiplyAdd);
