@@ -67,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " " + MAX_WARMUP_TEXT + " (default: ${DEFAULT-VALUE}). After at least 10"
                     + " samples and this time, warm-up goes on until the median of the last 10"
                     + " samples is within 5%% of the 10 before and the JIT compiled nothing"
-                    + " during those 20, for at most --settle-limit more seconds. The JIT"
+                    + " during those 20 nor in the last 2 seconds, for at most --settle-limit"
+                    + " more seconds. The JIT"
                     + " compiles the vector kernels only after many calls, later still on a busy"
                     + " machine, and timing before then measures unoptimised code.")
     double warmup;

@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
  * <p>The rule: run at least {@link #MIN_SAMPLES} samples and at least the minimum number of
  * seconds; then keep running until the median of the last {@link #BATCH} samples is within
  * {@link #TOLERANCE} of the median of the {@link #BATCH} samples before them and the JIT has
- * finished no compilation during those 2 {@link #BATCH} samples, or until the settle limit has
- * passed after the minimum. A run that never settles is timed anyway and marked as not
- * settled.
+ * finished no compilation during those 2 {@link #BATCH} samples nor during the last
+ * {@link #JIT_IDLE_SECONDS}, or until the settle limit has passed after the minimum. A run that
+ * never settles is timed anyway and marked as not settled.
  *
  * <p>The JIT check matters on a loaded machine: compilations queue up there, and the step time
  * can stay flat at the speed of unoptimised code for longer than two batches before it drops
@@ -29,6 +29,13 @@ final class WarmUp {
     static final int BATCH = 10;
     /** Largest relative difference between two batch medians that counts as settled. */
     static final double TOLERANCE = 0.05;
+    /**
+     * Seconds without a finished compilation before the JIT counts as idle, however many samples
+     * ran. On a 2-core machine with a load of 5, the vector kernels' last compilations finished
+     * up to 1.6 s apart, while 20 samples of the char RNN took 0.05 s. Waiting 20 samples, the
+     * warm-up ended between two compilations and timed 1.4 times the settled step time.
+     */
+    static final double JIT_IDLE_SECONDS = 2.0;
 
     /**
      * End state of a warm-up.
@@ -63,6 +70,8 @@ final class WarmUp {
         int samples = 0;
         long compiled = jitMillis.getAsLong();
         int lastCompilationSample = 0;
+        // Until a compilation finishes during the warm-up, only the samples count.
+        long lastCompilationTime = start - toNanos(JIT_IDLE_SECONDS);
         while (true) {
             long sampleStart = clock.getAsLong();
             workload.run();
@@ -73,11 +82,13 @@ final class WarmUp {
             if (compiledNow != compiled) {
                 compiled = compiledNow;
                 lastCompilationSample = samples;
+                lastCompilationTime = now;
             }
             if (samples < MIN_SAMPLES || now < minEnd) {
                 continue;
             }
-            boolean jitIdle = samples - lastCompilationSample >= durations.length;
+            boolean jitIdle = samples - lastCompilationSample >= durations.length
+                    && now - lastCompilationTime >= toNanos(JIT_IDLE_SECONDS);
             boolean settled = jitIdle && settled(durations, samples);
             if (settled || now >= limitEnd) {
                 return new Outcome((now - start) / 1e9, samples, settled);
@@ -125,8 +136,8 @@ final class WarmUp {
     static String rule() {
         return String.format(Locale.ROOT, "at least %d samples and warmup_seconds, then"
                 + " until the median of the last %d samples is within %.0f%% of the %d before"
-                + " and the JIT finished no compilation during them, for at most"
-                + " settle_limit_seconds more", MIN_SAMPLES, BATCH, TOLERANCE * 100,
-                BATCH);
+                + " and the JIT finished no compilation during them nor in the last %.1f s,"
+                + " for at most settle_limit_seconds more", MIN_SAMPLES, BATCH,
+                TOLERANCE * 100, BATCH, JIT_IDLE_SECONDS);
     }
 }

@@ -53,9 +53,35 @@ class WarmUpTest {
                 () -> Math.min(run.samples, 40));
 
         assertTrue(outcome.settled());
-        // 20 samples after the last compilation, all of them fast.
-        assertEquals(60, outcome.samples());
-        assertEquals(40 * 0.078 + 20 * 0.0016, outcome.seconds(), 1e-9);
+        // The last compilation at 40 x 78 ms = 3.12 s, then 2 s of fast samples: 1,250 of them.
+        assertEquals(1290, outcome.samples());
+        assertEquals(40 * 0.078 + 2.0, outcome.seconds(), 1e-9);
+    }
+
+    @Test
+    void warmUpWaitsForJitIdleTime() {
+        // 2 ms samples from the start, but compilations finish after samples 5, 500 and 1000
+        // (0.01, 1.0 and 2.0 s), as they do when a busy machine slows the JIT down.
+        FakeRun run = new FakeRun(k -> 2_000_000L);
+
+        WarmUp.Outcome outcome = WarmUp.run(run, 0.0, 60.0, () -> run.now,
+                () -> compilationsFinished(run.samples));
+
+        assertTrue(outcome.settled());
+        // The last compilation at 2.0 s, then the idle time of 2.0 s: 2,000 samples of 2 ms.
+        assertEquals(2000, outcome.samples());
+        assertEquals(4.0, outcome.seconds(), 1e-9);
+    }
+
+    /** Returns the compilations finished after {@code samples}: one each after 5, 500, 1000. */
+    private static long compilationsFinished(int samples) {
+        long count = 0;
+        for (int at : new int[] {5, 500, 1000}) {
+            if (samples >= at) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Test
