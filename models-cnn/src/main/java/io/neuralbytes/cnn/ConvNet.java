@@ -244,9 +244,7 @@ public final class ConvNet {
 
   /** Turns dA into dZ in place: the ReLU passes the gradient only where Z &gt; 0. */
   private void maskByRelu() {
-    for (int j = 0; j < dA.length; j++) {
-      dA[j] *= Activations.reluDerivative(Z[j]);
-    }
+    Kernels.maskByRelu(dA, Z, dA.length);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.neuralbytes.cnn;
 
+import io.neuralbytes.core.Activations;
 import io.neuralbytes.core.ArrayProducts;
 
 /**
@@ -104,6 +105,18 @@ final class Kernels {
       VectorKernels.rowBackwardAndStep(w, row, dz, a, da, from, to, learningRate);
     } else {
       rowBackwardAndStepPlain(w, row, dz, a, da, from, to, learningRate);
+    }
+  }
+
+  /**
+   * Multiplies each dA[j], j &lt; length, by ReLU's derivative at Z[j]: by 1 where Z[j] &gt; 0,
+   * by 0 where Z[j] &lt;= 0, and by Z[j] itself where it is NaN, as
+   * {@link Activations#reluDerivative} does.
+   */
+  static void maskByRelu(double[] dA, double[] Z, int length) {
+    int first = VECTOR ? VectorKernels.maskByRelu(dA, Z, length) : 0;
+    for (int j = first; j < length; j++) {
+      dA[j] *= Activations.reluDerivative(Z[j]);
     }
   }
 

@@ -1,5 +1,8 @@
 package io.neuralbytes.cnn;
 
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.NE;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,7 +21,25 @@ final class VectorKernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
+  private static final DoubleVector ZERO = DoubleVector.zero(S);
+  private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+
   private VectorKernels() {
+  }
+
+  /**
+   * Applies {@link Kernels#maskByRelu} to the whole vectors of the first {@code length} elements
+   * and returns how many elements it covered. The factor (1, 0 or NaN) is picked without a
+   * branch, because the plain loop's branch on the sign of Z mispredicts about every other time.
+   */
+  static int maskByRelu(double[] dA, double[] Z, int length) {
+    int j = 0;
+    for (; j + L <= length; j += L) {
+      DoubleVector z = DoubleVector.fromArray(S, Z, j);
+      DoubleVector factor = ZERO.blend(ONE, z.compare(GT, 0.0)).blend(z, z.compare(NE, z));
+      DoubleVector.fromArray(S, dA, j).mul(factor).intoArray(dA, j);
+    }
+    return j;
   }
 
   static void tapSums(double[] X, int[] starts, double[] weights, int taps, double bias,

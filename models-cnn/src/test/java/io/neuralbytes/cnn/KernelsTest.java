@@ -2,6 +2,7 @@ package io.neuralbytes.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.neuralbytes.core.Activations;
 import io.neuralbytes.core.RandomSource;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,38 @@ class KernelsTest {
         assertArrayEquals(daPlain, da, 0.0, "da, columns " + from + " to " + to);
       }
     }
+  }
+
+  @Test
+  void reluMaskEqualsDerivativeLoop() {
+    double[] specials = {2.5, -1.0, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE};
+    // Every pair of a special Z and a special dA, and random values after them.
+    int pairs = specials.length * specials.length;
+    RandomSource rng = new RandomSource(14);
+    for (int length = 0; length <= pairs + 9; length++) {
+      double[] Z = fill(new double[length], rng);
+      double[] dA = fill(new double[length], rng);
+      for (int j = 0; j < Math.min(length, pairs); j++) {
+        Z[j] = specials[j / specials.length];
+        dA[j] = specials[j % specials.length];
+      }
+      double[] expected = dA.clone();
+      for (int j = 0; j < length; j++) {
+        expected[j] *= Activations.reluDerivative(Z[j]);
+      }
+      Kernels.maskByRelu(dA, Z, length);
+      assertArrayEquals(bits(expected), bits(dA), length + " values");
+    }
+  }
+
+  /** Returns the values' bits: +0.0 and -0.0 differ, and every NaN has the same bits. */
+  private static long[] bits(double[] values) {
+    long[] bits = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bits[i] = Double.doubleToLongBits(values[i]);
+    }
+    return bits;
   }
 
   private static double[] fill(double[] values, RandomSource rng) {
