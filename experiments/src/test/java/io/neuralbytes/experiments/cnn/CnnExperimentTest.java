@@ -31,6 +31,13 @@ class CnnExperimentTest {
 
     private final StringWriter err = new StringWriter();
 
+    /**
+     * Wall-clock limit of one 50-epoch run: a guard against a slowdown of ten times, not a
+     * measurement. The run takes 1 to 4 s on a 2-core machine, and took 17 s there with
+     * 7 other jobs running.
+     */
+    private static final double RUN_LIMIT_SECONDS = 60;
+
     @Test
     void originalRunLearnsAndRepeats() throws IOException {
         Path data = SharedData.withCifar10();
@@ -66,7 +73,7 @@ class CnnExperimentTest {
         double heldOutAccuracy = (Double) entry.get("heldout_accuracy");
         assertTrue(heldOutAccuracy > 0.10, "held-out accuracy " + heldOutAccuracy);
         double seconds = ((Number) entry.get("seconds")).doubleValue();
-        assertTrue(seconds < 10, "run took " + seconds + " s");
+        assertTrue(seconds < RUN_LIMIT_SECONDS, "run took " + seconds + " s");
 
         Map<String, Object> again = onlyEntry(second);
         assertEquals(costs, costs(again));

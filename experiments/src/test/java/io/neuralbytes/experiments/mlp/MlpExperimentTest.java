@@ -47,13 +47,20 @@ class MlpExperimentTest {
         }
     }
 
+    /**
+     * Wall-clock limit of the whole sweep: a guard against a slowdown of ten times, not a
+     * measurement. The sweep takes about 10 s on a quiet 2-core machine, and took 50 s there
+     * with 7 other jobs running.
+     */
+    private static final double SWEEP_LIMIT_SECONDS = 120;
+
     @Test
-    void fullSweepUnderThirtySeconds() throws IOException {
+    void fullSweepWritesEveryRun() throws IOException {
         Path out = temp.resolve("results");
         long start = System.nanoTime();
         assertEquals(0, run("reproduce", "mlp", "--out", out.toString()), err.toString());
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 30, "the sweep took " + seconds + " s");
+        assertTrue(seconds < SWEEP_LIMIT_SECONDS, "the sweep took " + seconds + " s");
 
         assertEquals(112, countPngs(out.resolve("mlp")));
         List<Map<String, Object>> summary = summary(out);
