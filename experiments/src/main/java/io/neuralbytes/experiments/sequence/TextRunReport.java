@@ -146,7 +146,14 @@ final class TextRunReport {
       if (n >= span) {
         sum -= values[n - span];
       }
-      averages[n] = sum / Math.min(n + 1, span);
+      int first = Math.max(0, n + 1 - span);
+      if (!Double.isFinite(sum)) {
+        // An overflowed running sum stays infinite, so the window is summed again (scaled if needed).
+        averages[n] = TextRunResult.mean(values, first, n + 1);
+        sum = averages[n] * (n + 1 - first);
+        continue;
+      }
+      averages[n] = sum / (n + 1 - first);
     }
     return averages;
   }

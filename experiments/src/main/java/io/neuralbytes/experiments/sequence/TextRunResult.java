@@ -68,10 +68,26 @@ record TextRunResult(TextRunSpec spec, TextRunSettings settings, Path file, Stri
 
   /** Returns the mean loss of steps {@code fromStep} to {@code toStep}, counted from 1, both included. */
   double meanLoss(int fromStep, int toStep) {
+    return mean(losses, fromStep - 1, toStep);
+  }
+
+  /**
+   * Returns the mean of values[from, to): their sum over their count, or, when that sum
+   * overflows although every value is finite, the sum of each value over the count.
+   */
+  static double mean(double[] values, int from, int to) {
+    int count = to - from;
     double sum = 0.0;
-    for (int s = fromStep; s <= toStep; s++) {
-      sum += losses[s - 1];
+    for (int n = from; n < to; n++) {
+      sum += values[n];
     }
-    return sum / (toStep - fromStep + 1);
+    if (Double.isFinite(sum)) {
+      return sum / count;
+    }
+    double scaled = 0.0;
+    for (int n = from; n < to; n++) {
+      scaled += values[n] / count;
+    }
+    return Double.isNaN(scaled) ? sum / count : scaled;
   }
 }

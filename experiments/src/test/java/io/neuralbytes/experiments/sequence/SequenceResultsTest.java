@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.sequence;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,29 @@ class SequenceResultsTest {
 
   private String report() throws IOException {
     return Files.readString(out.resolve("report.md"));
+  }
+
+  @Test
+  void meanOfHugeFiniteLossesIsFinite() {
+    double[] losses = new double[12];
+    Arrays.fill(losses, 4e307);
+    losses[11] = 1.0;
+
+    // The sum of ten values of 4e307 overflows, but their mean does not.
+    assertEquals(4e307, TextRunResult.mean(losses, 0, 10), 4e307 * 1e-15);
+    assertEquals(0.9 * 4e307 + 0.1, TextRunResult.mean(losses, 2, 12), 4e307 * 1e-15);
+    assertEquals(2.5, TextRunResult.mean(new double[] {1, 2, 3, 4}, 0, 4), 0.0);
+    assertEquals(Double.POSITIVE_INFINITY,
+        TextRunResult.mean(new double[] {1, Double.POSITIVE_INFINITY}, 0, 2), 0.0);
+    assertTrue(Double.isNaN(TextRunResult.mean(new double[] {1, Double.NaN}, 0, 2)));
+
+    double[] averages = TextRunReport.movingAverage(losses, 10);
+    for (int n = 0; n < 11; n++) {
+      assertEquals(4e307, averages[n], 4e307 * 1e-15, "mean at step " + (n + 1));
+    }
+    assertEquals(0.9 * 4e307 + 0.1, averages[11], 4e307 * 1e-15);
+    assertArrayEquals(new double[] {1, 1.5, 2.5, 3.5},
+        TextRunReport.movingAverage(new double[] {1, 2, 3, 4}, 2), 0.0);
   }
 
   @Test
