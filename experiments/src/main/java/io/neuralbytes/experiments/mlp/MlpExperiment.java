@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.mlp;
 
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
 import io.neuralbytes.experiments.output.Counts;
@@ -100,11 +101,21 @@ public final class MlpExperiment implements Experiment {
                 throw invalid("--lr must be a positive finite number, got " + rate);
             }
         }
+        requireDistinct("--epochs", epochs);
+        requireDistinct("--lr", learningRates);
         if (hiddenLayers < 0) {
             throw invalid("--hidden-layers must be 0 or more, got " + hiddenLayers);
         }
         if (hiddenWidth < 1) {
             throw invalid("--hidden-width must be at least 1, got " + hiddenWidth);
+        }
+    }
+
+    /** Rejects a list option that names a value twice, such as {@code --lr 0.1,1e-1}. */
+    private <T> void requireDistinct(String option, List<T> values) {
+        T repeated = ListOptions.firstRepeated(values, value -> value);
+        if (repeated != null) {
+            throw invalid(ListOptions.repeatedMessage(option, repeated));
         }
     }
 

@@ -4,6 +4,7 @@ import io.neuralbytes.datasets.Novels;
 import io.neuralbytes.datasets.Vocabulary;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
@@ -211,6 +212,11 @@ abstract class SequenceExperiment implements Experiment {
       if (!name.equals("char") && !name.equals("word")) {
         throw invalid("--level must be char, word or char,word, got '" + level + "'");
       }
+    }
+    String repeated = ListOptions.firstRepeated(levels,
+        level -> level.trim().toLowerCase(Locale.ROOT));
+    if (repeated != null) {
+      throw invalid(ListOptions.repeatedMessage("--level", repeated.trim()));
     }
     for (TextRunSpec run : runs()) {
       String name = run.level().name().toLowerCase(Locale.ROOT);

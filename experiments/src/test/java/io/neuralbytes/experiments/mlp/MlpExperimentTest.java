@@ -151,6 +151,19 @@ class MlpExperimentTest {
     }
 
     @Test
+    void repeatedEpochsRejected() {
+        assertRejected("--epochs lists '100' more than once; give each value once",
+                "reproduce", "mlp", "--epochs", "100,200", "--epochs", "100");
+    }
+
+    @Test
+    void repeatedLearningRateRejected() {
+        // 0.1 and 1e-1 are the same rate, so the second would repeat the first run.
+        assertRejected("--lr lists '0.1' more than once; give each value once",
+                "reproduce", "mlp", "--epochs", "100", "--lr", "0.1,0.01,1e-1");
+    }
+
+    @Test
     void unknownExperimentRejected() {
         assertRejected("unknown experiment 'mlpx'", "reproduce", "mlpx");
     }

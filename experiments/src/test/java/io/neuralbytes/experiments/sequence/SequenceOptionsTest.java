@@ -31,6 +31,8 @@ class SequenceOptionsTest {
       "--epochs|-1|--epochs must be at least 1, got -1",
       "--sample-length|0|--sample-length must be at least 1, got 0",
       "--level|chars|--level must be char, word or char,word, got 'chars'",
+      "--level|'char,char'|--level lists 'char' more than once; give each value once",
+      "--level|'word, Word'|--level lists 'Word' more than once; give each value once",
   })
   void badOptionRejected(String option, String value, String message) {
     Path out = temp.resolve("results");
@@ -52,6 +54,19 @@ class SequenceOptionsTest {
     assertEquals(2, code);
     assertTrue(err.toString().contains("--steps and --epochs exclude each other"),
         err.toString());
+  }
+
+  @Test
+  void levelGivenTwiceRejected() {
+    Path out = temp.resolve("results");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "lstm", "--offline", "--level", "word", "--level", "char", "--level",
+        "word", "--out", out.toString());
+    assertEquals(2, code, err.toString());
+    assertEquals("neuralbytes: --level lists 'word' more than once; give each value once."
+        + " See 'neuralbytes reproduce lstm --help'.", err.toString().strip());
+    assertFalse(Files.exists(out));
   }
 
   @Test
