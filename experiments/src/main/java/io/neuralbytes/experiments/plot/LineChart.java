@@ -17,8 +17,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>A series that becomes NaN or infinite is drawn up to its last finite point, which gets a
  * red cross, and a red vertical line marks the x where the first non-finite value appears.
- * The legend entry and a red note name that x. A long series is thinned to about
- * {@value #MAX_POINTS} points for drawing, keeping its first and last finite points.
+ * The legend entry and a red note name that x. A series without any finite value gets only
+ * the line and the note, no legend entry, and a single finite point is drawn as a dot. A
+ * long series is thinned to about {@value #MAX_POINTS} points for drawing, keeping its first
+ * and last finite points.
  *
  * <pre>{@code
  * BufferedImage image = new LineChart("Cost", "epoch", "cost")
@@ -95,6 +97,11 @@ public final class LineChart {
     }
 
     public BufferedImage render() {
+        return PlotStyle.render(chart());
+    }
+
+    /** Builds the XChart chart that {@link #render()} draws, for tests to inspect. */
+    public XYChart chart() {
         if (series.isEmpty()) {
             throw new IllegalStateException("line chart '" + title + "' has no series");
         }
@@ -120,18 +127,29 @@ public final class LineChart {
         if (!logarithmic && anyFinite) {
             chart.setCustomYAxisTickLabelsFormatter(tickFormatter(finiteRange()));
         }
+        // Without a finite value the y axis has no scale, so it shows no tick labels.
+        chart.getStyler().setYAxisTicksVisible(anyFinite);
 
         int divergedCount = 0;
         for (Series s : series) {
-            if (addSeries(chart, s, divergedCount)) {
+            if (addSeries(chart, s, divergedCount, !anyFinite)) {
                 divergedCount++;
             }
         }
-        return PlotStyle.render(chart);
+        // When no series has a finite value, no legend entry is left, so the legend is hidden.
+        boolean anyInLegend = chart.getSeriesMap().values().stream()
+                .anyMatch(XYSeries::isShowInLegend);
+        chart.getStyler().setLegendVisible(anyInLegend);
+        return chart;
     }
 
-    /** Adds one series and returns whether it diverged; {@code divergedBefore} places its note. */
-    private boolean addSeries(XYChart chart, Series s, int divergedBefore) {
+    /**
+     * Adds one series and returns whether it diverged; {@code divergedBefore} places its note.
+     * With {@code placeholderNeeded}, a series without a finite value adds an invisible point
+     * for XChart to lay out the axes, because no series of the chart has a point to draw.
+     */
+    private boolean addSeries(XYChart chart, Series s, int divergedBefore,
+                              boolean placeholderNeeded) {
         int end = firstNonFinite(s.y);
         if (end > 0) {
             int[] kept = thinnedIndices(end);
@@ -152,7 +170,8 @@ public final class LineChart {
                 y[i + extra] = s.y[kept[i]];
             }
             XYSeries line = chart.addSeries(s.name, x, y);
-            line.setMarker(SeriesMarkers.NONE);
+            // A line through one point draws nothing, so a lone point gets a marker.
+            line.setMarker(end == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             line.setLineWidth(1.8f);
         }
         if (end == s.y.length) {
@@ -167,12 +186,16 @@ public final class LineChart {
             marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             marker.setMarker(SeriesMarkers.CROSS);
             marker.setMarkerColor(Color.RED);
-        } else {
-            // Nothing finite to draw: a placeholder point keeps the axes and the legend.
-            XYSeries placeholder = chart.addSeries(label, new double[] {s.x[0]},
+        } else if (placeholderNeeded) {
+            // Nothing finite to draw, so the series gets no legend entry (the red note names
+            // the divergence). The placeholder is placed one x before the divergence: at the
+            // divergence itself, as the only x value, XChart 3.8.8 drew the dashed line off
+            // its tick.
+            XYSeries placeholder = chart.addSeries(label, new double[] {s.x[0] - 1},
                     new double[] {logarithmicY ? 1 : 0});
             placeholder.setMarker(SeriesMarkers.NONE);
-            placeholder.setLineColor(Color.RED);
+            placeholder.setLineColor(PlotStyle.TRANSPARENT);
+            placeholder.setShowInLegend(false);
         }
         // The x axis is stretched to reach the divergence: with one finite point before it,
         // XChart 3.8.8 drew the line on the wrong side of that point.

@@ -113,7 +113,8 @@ final class TextRunReport {
     } else {
       chart.series("loss", losses);
     }
-    if (losses.length > 0) {
+    // The mean of a single loss is that loss, a point the chart already draws.
+    if (losses.length > 1) {
       chart.series("mean of the last " + smoothing + " steps", movingAverage(losses, smoothing));
     }
     return chart;

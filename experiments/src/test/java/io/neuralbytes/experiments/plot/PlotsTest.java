@@ -2,6 +2,8 @@ package io.neuralbytes.experiments.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class PlotsTest {
@@ -83,6 +87,46 @@ class PlotsTest {
         }
         assertTrue(lineX > image.getWidth() * 3 / 4,
                 "the dashed line at step 2 must be at the right, found x " + lineX);
+    }
+
+    @Test
+    void allNaNSeriesLeftOutOfLegend() {
+        XYChart chart = new LineChart("cost", "epoch", "cost")
+                .series("this run", new double[] {Double.NaN})
+                .series("original", new double[] {10, 20}, new double[] {2.1, 1.9})
+                .chart();
+        assertEquals(List.of("original"), legendEntries(chart));
+        // The divergence is still marked, with a dashed line and a note.
+        assertTrue(countPixels(PlotStyle.render(chart), Color.RED.getRGB()) > 50,
+                "the divergence must be marked in red");
+    }
+
+    @Test
+    void onlyAllNaNSeriesHidesLegend() {
+        XYChart chart = new LineChart("cost", "epoch", "cost")
+                .series("this run", new double[] {Double.NaN}).chart();
+        assertEquals(List.of(), legendEntries(chart));
+        assertFalse(chart.getStyler().isLegendVisible());
+        BufferedImage image = PlotStyle.render(chart);
+        assertTrue(countPixels(image, Color.RED.getRGB()) > 50,
+                "the divergence must be marked in red");
+    }
+
+    @Test
+    void lonePointDrawnAsMarker() {
+        XYChart chart = new LineChart("loss", "step", "loss")
+                .series("loss", new double[] {277.6, Double.NaN})
+                .series("flat", new double[] {1, 2}).chart();
+        assertEquals(List.of("loss", "loss: NaN from step 2", "flat"), legendEntries(chart));
+        assertSame(SeriesMarkers.CIRCLE, chart.getSeriesMap().get("loss").getMarker());
+        assertSame(SeriesMarkers.NONE, chart.getSeriesMap().get("flat").getMarker());
+    }
+
+    private static List<String> legendEntries(XYChart chart) {
+        return chart.getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getName)
+                .toList();
     }
 
     @Test
