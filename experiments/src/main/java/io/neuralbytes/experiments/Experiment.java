@@ -1,6 +1,7 @@
 package io.neuralbytes.experiments;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +36,14 @@ public interface Experiment {
      */
     default boolean usesThreads() {
         return true;
+    }
+
+    /**
+     * Returns the options whose values set the experiment's memory use, such as a hidden
+     * size. The error for a run that ran out of memory suggests making them smaller.
+     */
+    default List<String> sizeOptions() {
+        return List.of();
     }
 
     /**

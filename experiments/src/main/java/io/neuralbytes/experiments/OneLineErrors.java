@@ -58,6 +58,24 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         return message.lines().collect(Collectors.joining(" "));
     }
 
+    /**
+     * Returns the one-line reason for an experiment that ran out of memory, with what to do:
+     * smaller {@code sizeOptions}, or a larger heap than {@code maxHeapBytes}, the JVM's
+     * maximum. The heap suggested is twice the maximum, rounded up to whole GiB.
+     */
+    static String outOfMemoryMessage(OutOfMemoryError e, List<String> sizeOptions,
+                                     long maxHeapBytes) {
+        long mebibyte = 1L << 20;
+        long suggestedGibibytes = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
+        String sizes = sizeOptions.isEmpty()
+                ? "smaller sizes" : "smaller sizes (" + String.join(", ", sizeOptions) + ")";
+        String reason = e.getMessage() == null || e.getMessage().isBlank()
+                ? "" : " (" + e.getMessage() + ")";
+        return "out of memory" + reason + " with a maximum heap of "
+                + maxHeapBytes / mebibyte + " MiB; use " + sizes + ", or give Java more heap,"
+                + " for example JAVA_TOOL_OPTIONS=-Xmx" + suggestedGibibytes + "g";
+    }
+
     private static String message(ParameterException ex, String[] args) {
         String repeated = repeatedExperiment(ex.getCommandLine(), args);
         if (repeated != null) {

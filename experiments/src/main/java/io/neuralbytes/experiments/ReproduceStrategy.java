@@ -146,6 +146,17 @@ final class ReproduceStrategy implements IExecutionStrategy {
                 log.debug("{} failed", experiment.name(), e);
                 // A failed run leaves no empty folder behind; files it wrote stay.
                 OutputFolder.deleteEmpty(folder, experimentFolderCreated);
+            } catch (OutOfMemoryError e) {
+                // The run's arrays are unreachable once it has unwound, so the message and
+                // the next experiments have memory again.
+                failures++;
+                String message = OneLineErrors.outOfMemoryMessage(e, experiment.sizeOptions(),
+                        Runtime.getRuntime().maxMemory());
+                reproduceLine.getErr().println("neuralbytes: experiment " + experiment.name()
+                        + " failed: " + message);
+                reproduceLine.getErr().flush();
+                log.debug("{} ran out of memory", experiment.name(), e);
+                OutputFolder.deleteEmpty(folder, experimentFolderCreated);
             }
         }
         OutputFolder.deleteEmpty(context.outputFolder(), firstCreated);

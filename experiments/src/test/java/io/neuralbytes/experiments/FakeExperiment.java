@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.output.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,10 @@ abstract class FakeExperiment implements Experiment {
     @Option(names = "--fail", description = "Fail after creating the folder.")
     boolean fail;
 
+    /** Makes the run fail as if out of memory, in the middle of writing a file. */
+    @Option(names = "--out-of-memory", description = "Run out of memory while writing a file.")
+    boolean outOfMemory;
+
     @Override
     public String name() {
         return spec.name();
@@ -55,6 +60,12 @@ abstract class FakeExperiment implements Experiment {
         Path folder = Files.createDirectories(context.experimentFolder(name()));
         if (fail) {
             throw new IOException("failing as --fail asks");
+        }
+        if (outOfMemory) {
+            AtomicFiles.write(folder.resolve("out.txt"), out -> {
+                out.write(new byte[100]);
+                throw new OutOfMemoryError("Java heap space");
+            });
         }
         Files.writeString(folder.resolve("out.txt"), "value " + value);
         return new ExperimentResult(name(),

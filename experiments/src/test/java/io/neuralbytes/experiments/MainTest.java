@@ -415,6 +415,38 @@ class MainTest {
     }
 
     @Test
+    void outOfMemoryReportedOnOneLine() throws Exception {
+        assertEquals(1, run("reproduce", "first", "--out-of-memory", "second", "--out",
+                out().toString()));
+
+        String expected = OneLineErrors.outOfMemoryMessage(
+                new OutOfMemoryError("Java heap space"), List.of(),
+                Runtime.getRuntime().maxMemory());
+        assertEquals("neuralbytes: experiment first failed: " + expected,
+                err.toString().strip());
+        assertEquals(List.of("first", "second"), ranNames());
+        // The file being written when memory ran out is gone, temporary file included, and
+        // so is the folder the run created.
+        assertFalse(Files.exists(out().resolve("first")));
+        assertTrue(Files.exists(out().resolve("second").resolve("out.txt")));
+    }
+
+    @Test
+    void outOfMemoryMessageNamesRemedies() {
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+        assertEquals("out of memory (Java heap space) with a maximum heap of 512 MiB; use"
+                + " smaller sizes (--hidden, --window), or give Java more heap, for example"
+                + " JAVA_TOOL_OPTIONS=-Xmx1g",
+                OneLineErrors.outOfMemoryMessage(error, List.of("--hidden", "--window"),
+                        512L << 20));
+        assertEquals("out of memory with a maximum heap of 3072 MiB; use smaller sizes, or"
+                + " give Java more heap, for example JAVA_TOOL_OPTIONS=-Xmx6g",
+                OneLineErrors.outOfMemoryMessage(new OutOfMemoryError(), List.of(), 3L << 30));
+        assertTrue(OneLineErrors.outOfMemoryMessage(error, List.of(), (3L << 30) + 1)
+                .endsWith("-Xmx7g"));
+    }
+
+    @Test
     void failedRunKeepsExistingFolder() throws Exception {
         Files.createDirectories(out().resolve("first"));
 

@@ -141,6 +141,11 @@ public final class CnnExperiment implements Experiment {
     }
 
     @Override
+    public List<String> sizeOptions() {
+        return List.of("--images-per-file", "--filters", "--batch-size");
+    }
+
+    @Override
     public void validate() {
         requireAtLeastOne("--epochs", epochs);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {

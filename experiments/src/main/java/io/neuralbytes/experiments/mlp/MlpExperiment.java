@@ -90,6 +90,11 @@ public final class MlpExperiment implements Experiment {
     }
 
     @Override
+    public List<String> sizeOptions() {
+        return List.of("--hidden-layers", "--hidden-width");
+    }
+
+    @Override
     public void validate() {
         for (int e : epochs != null ? epochs : List.<Integer>of()) {
             if (e < 1) {
@@ -212,6 +217,10 @@ public final class MlpExperiment implements Experiment {
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (cause instanceof Error error) {
+                // Such as an OutOfMemoryError, which the caller reports with what to do.
+                throw error;
             }
             throw new IllegalStateException("mlp run failed: " + cause, cause);
         } finally {

@@ -109,6 +109,11 @@ abstract class SequenceExperiment implements Experiment {
   }
 
   @Override
+  public List<String> sizeOptions() {
+    return List.of("--hidden", "--window", "--words");
+  }
+
+  @Override
   public void validate() {
     requirePositive("--hidden", hidden);
     requirePositive("--window", window);
