@@ -25,6 +25,8 @@ final class AtomicFiles {
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             move(temporary, absolute);
+        } catch (IOException e) {
+            throw TemporaryFiles.writeFailure(absolute, temporary, e);
         } finally {
             Files.deleteIfExists(temporary);
             TemporaryFiles.release(temporary);

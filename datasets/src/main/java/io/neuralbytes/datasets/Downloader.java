@@ -137,7 +137,7 @@ public final class Downloader {
             Path unpacked = Files.createDirectory(staging.resolve("unpacked"));
             TarGz.extract(archive, sources.cifar10Archive(), unpacked);
             Path folder = unpacked.resolve(Cifar10.FOLDER);
-            long records = checkCifar10(folder);
+            long records = checkCifar10(unpacked);
             Path target = dataDirectory.resolve(Cifar10.FOLDER);
             replace(folder, target, staging.resolve("previous"));
             LOG.info("CIFAR-10 ({} records) downloaded from {} to {}", records,
@@ -148,16 +148,23 @@ public final class Downloader {
         }
     }
 
-    private long checkCifar10(Path folder) throws IOException {
+    /**
+     * Checks the CIFAR-10 folder unpacked into {@code unpacked}. The errors name the archive
+     * and the files by their paths inside it, not by the temporary download folder.
+     */
+    private long checkCifar10(Path unpacked) throws IOException {
+        Path folder = unpacked.resolve(Cifar10.FOLDER);
         if (!Files.isDirectory(folder)) {
             throw new IOException("CIFAR-10 archive from " + sources.cifar10Archive()
                     + " has no folder " + Cifar10.FOLDER + "; nothing was kept");
         }
         try {
             return Cifar10.open(folder).verify();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
+            String inArchive = String.valueOf(e.getMessage())
+                    .replace(unpacked + unpacked.getFileSystem().getSeparator(), "");
             throw new IOException("CIFAR-10 archive from " + sources.cifar10Archive()
-                    + " is invalid, so nothing was kept: " + e.getMessage(), e);
+                    + " is invalid, so nothing was kept: " + inArchive, e);
         }
     }
 

@@ -2,9 +2,13 @@ package io.neuralbytes.datasets;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
@@ -75,20 +79,71 @@ public final class TemporaryFiles {
             rejectWhenStopping(target);
             Path temporary = folder.resolve("." + target.getFileName() + "."
                     + String.format("%016x", RANDOM.nextLong()) + ".tmp");
-            Files.createFile(temporary);
+            try {
+                Files.createFile(temporary);
+            } catch (IOException e) {
+                throw writeFailure(target, temporary, e);
+            }
             IN_FLIGHT.add(temporary);
             return temporary;
         }
     }
 
     /**
+     * Returns the error for a failed write of {@code target} through {@code temporary}. It
+     * names the target, which the user asked for, and the reason, such as "cannot write
+     * /out/mlp/e100-lr0.1-loss.png: Read-only file system", rather than the temporary file.
+     */
+    public static IOException writeFailure(Path target, Path temporary, IOException cause) {
+        return new IOException("cannot write " + target + ": " + reason(cause, temporary),
+                cause);
+    }
+
+    /**
+     * Returns why {@code e} failed in words: for a {@link FileSystemException}, whose message
+     * is often only a path, the file system's reason; otherwise the message, with
+     * {@code temporary} replaced by "its temporary file".
+     */
+    private static String reason(IOException e, Path temporary) {
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "a folder that is not empty is in its place";
+        }
+        if (e instanceof FileSystemException) {
+            return e.getClass().getSimpleName();
+        }
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.replace(temporary.toString(), "its temporary file");
+    }
+
+    /**
      * Creates a temporary folder named {@code prefix} plus random digits inside {@code parent}
      * and registers it, so that a shutdown deletes it with everything in it.
+     *
+     * @throws IOException naming {@code parent} and the reason, if the folder cannot be
+     *     created
      */
     public static Path createFolder(Path parent, String prefix) throws IOException {
         synchronized (LOCK) {
             rejectWhenStopping(parent.resolve(prefix));
-            Path folder = Files.createTempDirectory(parent, prefix);
+            Path folder;
+            try {
+                folder = Files.createTempDirectory(parent, prefix);
+            } catch (IOException e) {
+                throw new IOException("cannot write in " + parent + ": "
+                        + reason(e, parent.resolve(prefix)), e);
+            }
             IN_FLIGHT.add(folder);
             return folder;
         }

@@ -2,6 +2,7 @@ package io.neuralbytes.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -235,6 +236,36 @@ class DownloaderTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("is missing test_batch.bin"), e.getMessage());
         assertEquals(List.of(), dataFolderEntries());
+    }
+
+    @Test
+    void layoutErrorNamesArchiveNotStaging() throws Exception {
+        Map<String, byte[]> files = cifarFiles();
+        files.remove(Cifar10.FOLDER + "/" + Cifar10.TEST_FILE);
+        Downloader downloader = downloader(cifarArchive(files), LocalServer.Mode.COMPLETE);
+
+        IOException e = assertThrows(IOException.class, downloader::cifar10);
+
+        assertEquals("CIFAR-10 archive from " + server.uri(ARCHIVE_PATH) + " is invalid, so"
+                + " nothing was kept: CIFAR-10 folder cifar-10-batches-bin is missing"
+                + " test_batch.bin; expected " + String.join(", ", Cifar10.fileNames())
+                + " (the official binary layout)", e.getMessage());
+    }
+
+    @Test
+    void recordErrorNamesFileInArchive() throws Exception {
+        Map<String, byte[]> files = cifarFiles();
+        byte[] bad = GeneratedCifar.fileBytes(3, RECORDS);
+        bad[Cifar10.RECORD_BYTES] = 42;
+        files.put(Cifar10.FOLDER + "/data_batch_3.bin", bad);
+        Downloader downloader = downloader(cifarArchive(files), LocalServer.Mode.COMPLETE);
+
+        IOException e = assertThrows(IOException.class, downloader::cifar10);
+
+        assertEquals("CIFAR-10 archive from " + server.uri(ARCHIVE_PATH) + " is invalid, so"
+                + " nothing was kept: CIFAR-10 file cifar-10-batches-bin/data_batch_3.bin,"
+                + " record 1 (byte offset 3073): label 42 is outside 0-9", e.getMessage());
+        assertFalse(e.getMessage().contains(".neuralbytes-download-"), e.getMessage());
     }
 
     @Test

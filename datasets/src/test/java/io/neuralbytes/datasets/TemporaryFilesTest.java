@@ -1,6 +1,7 @@
 package io.neuralbytes.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -76,6 +77,24 @@ class TemporaryFilesTest {
         try (Stream<Path> entries = Files.list(folder)) {
             assertEquals(List.of(folder.resolve("words-vocabulary.txt")), entries.toList());
         }
+    }
+
+    @Test
+    void uncreatableTemporaryFileNamesTarget() {
+        // The target's name fits the usual limit of 255 bytes, the temporary file's does not.
+        Path target = temp.resolve("v".repeat(235) + "-vocabulary.txt");
+        IOException failure = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(target, "text"));
+        assertEquals("cannot write " + target.toAbsolutePath() + ": File name too long",
+                failure.getMessage());
+    }
+
+    @Test
+    void uncreatableTemporaryFolderNamesParent() throws IOException {
+        Path file = Files.writeString(temp.resolve("data"), "a file, not a folder");
+        IOException failure = assertThrows(IOException.class,
+                () -> TemporaryFiles.createFolder(file, ".neuralbytes-download-"));
+        assertEquals("cannot write in " + file + ": Not a directory", failure.getMessage());
     }
 
     @Test

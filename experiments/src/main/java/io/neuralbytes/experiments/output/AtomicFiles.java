@@ -32,6 +32,8 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} through {@code body}, creating missing parent folders. If the body
      * throws, the temporary file is deleted and {@code target} is left as it was.
+     *
+     * @throws IOException naming {@code target} and the reason, if the write or the move fails
      */
     public static void write(Path target, StreamWriter body) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -43,7 +45,10 @@ public final class AtomicFiles {
                 body.writeTo(out);
             }
             moveIntoPlace(temporary, absolute);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw TemporaryFiles.writeFailure(absolute, temporary, e);
+        } catch (RuntimeException | Error e) {
             Files.deleteIfExists(temporary);
             throw e;
         } finally {

@@ -40,8 +40,30 @@ class AtomicFilesTest {
                     out.write(new byte[] {1, 2, 3});
                     throw new IOException("disk full");
                 }));
-        assertEquals("disk full", failure.getMessage());
+        assertEquals("cannot write " + target.toAbsolutePath() + ": disk full",
+                failure.getMessage());
         assertEquals("old", Files.readString(target));
+        assertEquals(1, countFiles(temp), "the temporary file must be removed");
+    }
+
+    @Test
+    void uncreatableTemporaryFileNamesTarget() {
+        // The target's name fits the usual limit of 255 bytes, the temporary file's does not.
+        Path target = temp.resolve("e".repeat(235) + "-loss.png");
+        IOException failure = assertThrows(IOException.class,
+                () -> AtomicFiles.writeBytes(target, new byte[] {1}));
+        assertEquals("cannot write " + target.toAbsolutePath() + ": File name too long",
+                failure.getMessage());
+    }
+
+    @Test
+    void failedMoveNamesTarget() throws IOException {
+        Path target = temp.resolve("report.md");
+        Files.createDirectories(target.resolve("inside"));
+        IOException failure = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(target, "text"));
+        assertEquals("cannot write " + target.toAbsolutePath() + ": Is a directory",
+                failure.getMessage());
         assertEquals(1, countFiles(temp), "the temporary file must be removed");
     }
 
