@@ -119,14 +119,19 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         Class<?>[] types = option.auxiliaryTypes();
         Class<?> type = types.length > 0 ? types[0] : option.type();
         String expected;
+        String value = String.valueOf(ex.getValue()).strip();
+        boolean integerText = value.matches("[+-]?[0-9]+");
         if (type == int.class || type == Integer.class) {
             expected = "an integer";
-            if (String.valueOf(ex.getValue()).strip().matches("[+-]?[0-9]+")) {
-                return option.longestName() + " must be between " + Integer.MIN_VALUE + " and "
-                        + Integer.MAX_VALUE + ", got '" + ex.getValue() + "'";
+            if (integerText) {
+                return outOfRange(option, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             }
-        } else if (type == long.class || type == Long.class || type == short.class
-                || type == Short.class) {
+        } else if (type == long.class || type == Long.class) {
+            expected = "an integer";
+            if (integerText) {
+                return outOfRange(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
+            }
+        } else if (type == short.class || type == Short.class) {
             expected = "an integer";
         } else if (type == double.class || type == Double.class || type == float.class
                 || type == Float.class) {
@@ -137,6 +142,16 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             return null;
         }
         return option.longestName() + " must be " + expected + ", got '" + ex.getValue() + "'";
+    }
+
+    /**
+     * Returns "--epochs must be at most 2147483647, got '99999999999'" for an integer too large
+     * for the option's type, or "at least" its minimum for one too small. The option's own
+     * range, checked after parsing, may be narrower.
+     */
+    private static String outOfRange(OptionSpec option, String value, long min, long max) {
+        String bound = value.startsWith("-") ? "at least " + min : "at most " + max;
+        return option.longestName() + " must be " + bound + ", got '" + value + "'";
     }
 
     /** Tells whether a free word at this point would have been an experiment name. */
