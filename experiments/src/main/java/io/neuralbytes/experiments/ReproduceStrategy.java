@@ -128,8 +128,9 @@ final class ReproduceStrategy implements IExecutionStrategy {
             Path folder = context.experimentFolder(experiment.name());
             Path experimentFolderCreated = OutputFolder.firstMissing(folder);
             try {
+                int threads = experiment.usesThreads() ? context.threads() : 1;
                 log.info("{}: starting (seed {}, {}, output {})", experiment.name(),
-                        context.seed(), Counts.count(context.threads(), "thread"),
+                        context.seed(), Counts.count(threads, "thread"),
                         context.outputFolder().toAbsolutePath());
                 ExperimentResult result = withCommand(experiment.run(context),
                         commands.get(experiment));

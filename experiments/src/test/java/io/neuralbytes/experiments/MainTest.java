@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.neuralbytes.datasets.DataDirectory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -317,6 +322,29 @@ class MainTest {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().contains("neuralbytes"), out.toString());
         assertEquals(List.of(), ranNames());
+    }
+
+    @Test
+    void startLogCountsThreadsUsed() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ReproduceStrategy.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(logged);
+        try {
+            assertEquals(0, run("reproduce", "first", "second", "--threads", "2", "--out",
+                    out().toString()), err.toString());
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(level);
+        }
+        List<String> starts = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains(": starting (")).toList();
+        assertEquals(2, starts.size(), starts.toString());
+        assertTrue(starts.get(0).startsWith("first: starting (seed 0, 2 threads, "), starts.get(0));
+        // The second fake experiment, like the CNN, trains on one thread whatever the --threads value.
+        assertTrue(starts.get(1).startsWith("second: starting (seed 0, 1 thread, "), starts.get(1));
     }
 
     @Test
