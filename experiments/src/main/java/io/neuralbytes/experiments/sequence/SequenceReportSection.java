@@ -84,6 +84,7 @@ final class SequenceReportSection {
         .append(String.format(Locale.ROOT, "%,d", result.unknownTokens()))
         .append(" tokens of the text are unknown. Files: `").append(experiment).append('/')
         .append(run).append("-loss.csv`, `").append(experiment).append('/').append(run)
+        .append("-samples.txt`, `").append(experiment).append('/').append(run)
         .append("-vocabulary.txt`.\n\n");
     md.append("![").append(run).append(" loss per step](").append(experiment).append('/')
         .append(run).append("-loss.png)\n\n");

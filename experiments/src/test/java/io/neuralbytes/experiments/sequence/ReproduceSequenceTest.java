@@ -134,6 +134,13 @@ class ReproduceSequenceTest {
         "lstm/char-lstm-loss.png", "lstm/word-lstm-loss.png")) {
       assertTrue(report.contains("](" + image + ")"), image);
     }
+    // Each run's "Files:" line lists every file the run wrote besides its plot.
+    for (String run : List.of("rnn/char-rnn", "rnn/word-rnn", "lstm/char-lstm",
+        "lstm/word-lstm")) {
+      assertTrue(report.contains("Files: `" + run + "-loss.csv`, `" + run + "-samples.txt`, `"
+          + run + "-vocabulary.txt`."), run);
+      assertTrue(Files.exists(temp.resolve(run + "-samples.txt")), run);
+    }
     assertTrue(report.contains("step 100, after "), report);
     assertTrue(report.contains("the original called such a step an \"epoch\"")
         || report.contains("The original called such a step an \"epoch\""), report);
