@@ -1,6 +1,7 @@
 package io.neuralbytes.datasets;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,15 @@ public final class Cifar10 {
 
     private static List<String> readClassNames(Path meta) throws IOException {
         List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(meta, StandardCharsets.UTF_8)) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(meta, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("CIFAR-10 class-name file " + meta
+                    + " is not UTF-8 text; expected " + CLASS_COUNT
+                    + " class names, one per line in label order");
+        }
+        for (String line : lines) {
             String name = line.strip();
             if (!name.isEmpty()) {
                 names.add(name);

@@ -272,6 +272,20 @@ class Cifar10ReaderTest {
     }
 
     @Test
+    void classNameFileNotUtf8Rejected() throws IOException {
+        Path folder = GeneratedCifar.writeFolder(dir.resolve(Cifar10.FOLDER), 1);
+        // A UTF-16 byte-order mark, as a text editor may write it: not valid UTF-8.
+        Path meta = Files.write(folder.resolve(Cifar10.META_FILE),
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 'c', 0, 'a', 0, 't', 0});
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Cifar10.open(folder));
+
+        assertEquals("CIFAR-10 class-name file " + meta + " is not UTF-8 text; expected 10"
+                + " class names, one per line in label order", e.getMessage());
+    }
+
+    @Test
     void trainBatchNumberChecked() throws IOException {
         GeneratedCifar.writeFolder(dir.resolve(Cifar10.FOLDER), 1);
         Cifar10 cifar = Cifar10.open(dir);
