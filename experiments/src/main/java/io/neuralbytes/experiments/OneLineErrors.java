@@ -91,7 +91,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
                         + String.join(", ", experimentNames(ex.getCommandLine()));
             }
             if (first.startsWith("-")) {
-                return "unknown option '" + first + "'";
+                return "unknown option '" + first + "'" + experimentOptionHint(ex, first);
             }
             return "unexpected argument '" + first + "'";
         }
@@ -173,6 +173,28 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             }
         }
         return null;
+    }
+
+    /**
+     * Returns, for an option that only experiments take, given before any experiment's name, a
+     * hint naming the experiments that take it and where it goes; else "".
+     */
+    private static String experimentOptionHint(ParameterException ex, String argument) {
+        CommandLine commandLine = ex.getCommandLine();
+        if (!(commandLine.getCommand() instanceof ReproduceCommand)) {
+            return "";
+        }
+        String name = argument.split("=", 2)[0];
+        List<String> takers = commandLine.getSubcommands().values().stream()
+                .filter(sub -> sub.getCommandSpec().findOption(name) != null)
+                .map(sub -> ((Experiment) sub.getCommand()).name())
+                .distinct()
+                .toList();
+        if (takers.isEmpty()) {
+            return "";
+        }
+        return "; it is an option of " + String.join(", ", takers) + ", so it goes after the"
+                + " experiment's name, as in 'reproduce " + takers.get(0) + " " + name + " ...'";
     }
 
     private static List<String> experimentNames(CommandLine commandLine) {

@@ -348,6 +348,19 @@ class MainTest {
     }
 
     @Test
+    void experimentOptionBeforeNameGetsHint() {
+        assertEquals(2, run("reproduce", "--value=3", "first", "--out", out().toString()));
+        assertTrue(err.toString().contains("unknown option '--value=3'; it is an option of"
+                + " first, second, so it goes after the experiment's name, as in"
+                + " 'reproduce first --value ...'."), err.toString());
+        assertEquals(List.of(), ranNames());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("reproduce", "--bogus", "first", "--out", out().toString()));
+        assertTrue(err.toString().contains("unknown option '--bogus'. See"), err.toString());
+    }
+
+    @Test
     void integerOutOfRangeNamesTheBound() {
         assertEquals(2, run("reproduce", "first", "--threads", "99999999999", "--out",
                 out().toString()));
