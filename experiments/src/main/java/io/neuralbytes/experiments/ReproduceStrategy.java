@@ -273,6 +273,25 @@ final class ReproduceStrategy implements IExecutionStrategy {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * Returns {@code text} as a Markdown code span: between single backticks, or, when the text
+     * contains backticks (a --prime value may), between one more backtick than its longest run
+     * of them, with spaces inside so that a backtick at either end is not read as a delimiter.
+     */
+    static String codeSpan(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        if (longest == 0) {
+            return "`" + text + "`";
+        }
+        String fence = "`".repeat(longest + 1);
+        return fence + " " + text + " " + fence;
+    }
+
     /** Puts a "Command:" line under the section's heading. */
     static ExperimentResult withCommand(ExperimentResult result, String command) {
         if (command == null) {
@@ -280,7 +299,7 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         String section = result.reportSection();
         int headingEnd = section.indexOf('\n');
-        String line = "Command: `" + command + "`\n\n";
+        String line = "Command: " + codeSpan(command) + "\n\n";
         String withLine = headingEnd < 0
                 ? section + "\n\n" + line
                 : section.substring(0, headingEnd + 1) + "\n" + line

@@ -348,6 +348,14 @@ class MainTest {
     }
 
     @Test
+    void commandWithBackticksStaysOneCodeSpan() {
+        assertEquals("`reproduce mlp`", ReproduceStrategy.codeSpan("reproduce mlp"));
+        assertEquals("`` reproduce rnn --prime 'a`b' ``",
+                ReproduceStrategy.codeSpan("reproduce rnn --prime 'a`b'"));
+        assertEquals("``` x ``y` ```", ReproduceStrategy.codeSpan("x ``y`"));
+    }
+
+    @Test
     void experimentOptionBeforeNameGetsHint() {
         assertEquals(2, run("reproduce", "--value=3", "first", "--out", out().toString()));
         assertTrue(err.toString().contains("unknown option '--value=3'; it is an option of"
