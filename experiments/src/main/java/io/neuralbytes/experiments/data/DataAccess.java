@@ -31,16 +31,15 @@ public final class DataAccess {
     static final String DOWNLOAD_COMMAND = "./neuralbytes data download";
 
     /**
-     * Returns the download command for {@code arguments}, with {@code --data FOLDER} when the
-     * folder is not the default one, so that following the hint fills the folder in use.
+     * Returns the download command for {@code arguments}, with {@code --data FOLDER} and the
+     * folder's absolute path, so that following the hint fills the folder in use. That holds
+     * for the default folder too: it is {@code data} in the working directory, which need not
+     * be the repository's folder, where the hint's {@code ./neuralbytes} runs.
      */
     String downloadCommand(String arguments) {
-        String command = DOWNLOAD_COMMAND;
-        if (directory.origin() != DataDirectory.Origin.DEFAULT) {
-            String path = folder().toString();
-            command += " --data " + (path.matches("[\\w/.,:+=@-]+") ? path : "\"" + path + "\"");
-        }
-        return command + " " + arguments;
+        String path = folder().toString();
+        String quoted = path.matches("[\\w/.,:+=@-]+") ? path : "\"" + path + "\"";
+        return DOWNLOAD_COMMAND + " --data " + quoted + " " + arguments;
     }
 
     private final DataDirectory directory;
