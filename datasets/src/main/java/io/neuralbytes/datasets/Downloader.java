@@ -10,14 +10,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * its place ({@value Cifar10#FOLDER} or {@value Novels#FOLDER}{@code /<file>}) by a rename.
  * The temporary folder is deleted whether the download succeeds or fails, and by a shutdown
  * hook when the program is stopped (Ctrl-C, SIGTERM). A process killed outright leaves only
- * that folder, which nothing reads; the next download deletes it.
+ * that folder, which nothing reads; the next download deletes it once no process holds its
+ * lock ({@link StagingFolder}), so a download running in another process is left alone.
  *
  * <p>Checks: the CIFAR-10 archive against the MD5 in {@link DataSources}, then every file of
  * the unpacked folder for size and labels; each novel against the SHA-256 of the copy this
@@ -50,7 +47,6 @@ public final class Downloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
 
-    static final String STAGING_PREFIX = ".neuralbytes-download-";
     private static final long PROGRESS_STEP_BYTES = 1 << 20;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     // The time allowed until the response headers arrive, not for the whole body.
@@ -129,8 +125,8 @@ public final class Downloader {
      */
     public Path downloadCifar10() throws IOException {
         requireOnline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + dataDirectory);
-        Path staging = createStaging();
-        try {
+        try (StagingFolder stagingFolder = createStaging()) {
+            Path staging = stagingFolder.path();
             Path archive = staging.resolve("cifar-10-binary.tar.gz");
             fetch("CIFAR-10", sources.cifar10Archive(), archive, "MD5", sources.cifar10Md5(),
                     "");
@@ -143,8 +139,6 @@ public final class Downloader {
             LOG.info("CIFAR-10 ({} records) downloaded from {} to {}", records,
                     sources.cifar10Archive(), target);
             return target;
-        } finally {
-            deleteStaging(staging);
         }
     }
 
@@ -203,8 +197,8 @@ public final class Downloader {
         Novel novel = Catalogue.novel(ebook);
         requireOnline(novel.title(), "pg" + ebook + "-<title>.txt in "
                 + dataDirectory.resolve(Novels.FOLDER));
-        Path staging = createStaging();
-        try {
+        try (StagingFolder stagingFolder = createStaging()) {
+            Path staging = stagingFolder.path();
             Path downloaded = staging.resolve(novel.fileName());
             Path folder = dataDirectory.resolve(Novels.FOLDER);
             fetch(novel.title(), sources.novel(ebook), downloaded, "SHA-256", novel.sha256(),
@@ -222,8 +216,6 @@ public final class Downloader {
             LOG.info("{} (Gutenberg ebook {}) downloaded from {} to {}", novel.title(), ebook,
                     sources.novel(ebook), target);
             return target;
-        } finally {
-            deleteStaging(staging);
         }
     }
 
@@ -235,40 +227,10 @@ public final class Downloader {
         }
     }
 
-    private Path createStaging() throws IOException {
+    private StagingFolder createStaging() throws IOException {
         Files.createDirectories(dataDirectory);
-        deleteLeftoverStaging(dataDirectory, TemporaryFiles.runStart());
-        return TemporaryFiles.createFolder(dataDirectory, STAGING_PREFIX);
-    }
-
-    /**
-     * Deletes the {@code .neuralbytes-download-*} folders in {@code dataDirectory} last
-     * modified before {@code before}: they are ours by name, left by a download that was
-     * killed, and nothing reads them. A newer one may belong to a download still running.
-     */
-    static void deleteLeftoverStaging(Path dataDirectory, Instant before) throws IOException {
-        FileTime limit = FileTime.from(before);
-        try (DirectoryStream<Path> leftovers =
-                Files.newDirectoryStream(dataDirectory, STAGING_PREFIX + "*")) {
-            for (Path leftover : leftovers) {
-                if (Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)
-                        && Files.getLastModifiedTime(leftover).compareTo(limit) < 0) {
-                    LOG.info("deleting {}, left by an interrupted download", leftover);
-                    AtomicFiles.deleteRecursively(leftover);
-                }
-            }
-        }
-    }
-
-    private static void deleteStaging(Path staging) {
-        try {
-            AtomicFiles.deleteRecursively(staging);
-        } catch (IOException e) {
-            LOG.warn("could not delete the temporary download folder {}: {}", staging,
-                    e.toString());
-        } finally {
-            TemporaryFiles.release(staging);
-        }
+        StagingFolder.deleteLeftovers(dataDirectory, TemporaryFiles.runStart());
+        return StagingFolder.create(dataDirectory);
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,6 +26,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -351,7 +355,7 @@ class DownloaderTest {
 
     @Test
     void leftoverFromInterruptedDownloadDeleted() throws Exception {
-        Path leftover = data.resolve(Downloader.STAGING_PREFIX + "123");
+        Path leftover = data.resolve(StagingFolder.PREFIX + "123");
         GeneratedCifar.writeFolder(leftover.resolve("unpacked").resolve(Cifar10.FOLDER), 1);
         Files.setLastModifiedTime(leftover, FileTime.from(TemporaryFiles.runStart()
                 .minusSeconds(60)));
@@ -368,17 +372,67 @@ class DownloaderTest {
     @Test
     void onlyOldDownloadFoldersCountAsLeftovers() throws Exception {
         Files.createDirectories(data);
-        Path old = Files.createDirectory(data.resolve(Downloader.STAGING_PREFIX + "1"));
+        Path old = Files.createDirectory(data.resolve(StagingFolder.PREFIX + "1"));
         Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-        Path recent = Files.createDirectory(data.resolve(Downloader.STAGING_PREFIX + "2"));
+        Path recent = Files.createDirectory(data.resolve(StagingFolder.PREFIX + "2"));
         Path oldOther = Files.createDirectory(data.resolve("neuralbytes-download-3"));
         Files.setLastModifiedTime(oldOther, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 
-        Downloader.deleteLeftoverStaging(data, Instant.parse("2021-01-01T00:00:00Z"));
+        StagingFolder.deleteLeftovers(data, Instant.parse("2021-01-01T00:00:00Z"));
 
         assertTrue(Files.notExists(old));
         assertTrue(Files.isDirectory(recent));
         assertTrue(Files.isDirectory(oldOther));
+    }
+
+    @Test
+    void secondDownloadKeepsRunningDownload() throws Exception {
+        byte[] archive = cifarArchive(cifarFiles());
+        server.serve(ARCHIVE_PATH, archive, LocalServer.Mode.STALL_HALFWAY);
+        DataSources sources = DataSources.official()
+                .withCifar10(server.uri(ARCHIVE_PATH), md5(archive))
+                .withGutenberg(server.uri("/gutenberg"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Downloader first = new Downloader(data, sources, false, DownloadListener.NONE, client,
+                Duration.ofSeconds(3));
+        CompletableFuture<Path> firstDownload = CompletableFuture.supplyAsync(() -> {
+            try {
+                return first.cifar10();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path partial = awaitPartialArchive(archive.length / 2);
+        // A folder made before the second process started, as when two commands overlap.
+        Files.setLastModifiedTime(partial.getParent(), FileTime.from(TemporaryFiles.runStart()
+                .minusSeconds(60)));
+        Path shared = SharedData.novel("pg103-around-the-world-in-eighty-days.txt");
+        server.serve("/gutenberg/cache/epub/103/pg103.txt", Files.readAllBytes(shared),
+                LocalServer.Mode.COMPLETE);
+
+        Path novel = new Downloader(data, sources, false, DownloadListener.NONE).novel(103);
+
+        assertTrue(Files.isRegularFile(novel));
+        assertEquals(archive.length / 2, Files.size(partial));
+        ExecutionException stalled = assertThrows(ExecutionException.class, firstDownload::get);
+        assertTrue(stalled.getCause().getMessage().contains("timed out: no data for 3000 ms"),
+                stalled.getCause().getMessage());
+        assertEquals(List.of(data.resolve(Novels.FOLDER)), dataFolderEntries());
+    }
+
+    /** Waits until a download has streamed {@code size} bytes into its staging folder. */
+    private Path awaitPartialArchive(long size) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (Path entry : dataFolderEntries()) {
+                Path partial = entry.resolve("cifar-10-binary.tar.gz");
+                if (Files.isRegularFile(partial) && Files.size(partial) == size) {
+                    return partial;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no download streamed " + size + " bytes within 10 s");
     }
 
     @Test
