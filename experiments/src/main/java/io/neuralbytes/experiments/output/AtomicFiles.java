@@ -38,8 +38,7 @@ public final class AtomicFiles {
     public static void write(Path target, StreamWriter body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temporary = TemporaryFiles.create(absolute);
+        Path temporary = OutputFolder.createThen(folder, () -> TemporaryFiles.create(absolute));
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
                 body.writeTo(out);

@@ -1,12 +1,16 @@
 package io.neuralbytes.experiments.output;
 
+import io.neuralbytes.datasets.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -17,13 +21,15 @@ import picocli.CommandLine.ParameterException;
 public final class OutputFolder {
 
     private static final String PROBE_PREFIX = ".neuralbytes-write-check-";
+    private static final int MAX_ATTEMPTS = 3;
 
     private OutputFolder() {
     }
 
     /**
      * Checks that {@code folder} is, or can be created as, a folder this process can write in.
-     * Folders created for the check and the probe file written into it are deleted again.
+     * The check creates nothing at {@code folder} or on the way to it, so runs that check the
+     * same missing folder at once cannot delete each other's folders.
      *
      * @param commandLine the command whose option this is, for error messages
      * @param option the option's name, such as {@code --out}
@@ -43,32 +49,90 @@ public final class OutputFolder {
 
     /** Returns why results cannot be written into {@code folder}, or null when they can. */
     static String problem(Path folder) {
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
+        for (int attempt = 1; ; attempt++) {
+            Path existing = folder;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return "cannot be created (no folder on its path exists)";
+            }
+            if (!Files.isDirectory(existing)) {
+                return existing.equals(folder) ? "not a folder" : existing + " is not a folder";
+            }
+            try {
+                probe(existing, existing.relativize(folder));
+                return null;
+            } catch (AccessDeniedException e) {
+                return "permission denied";
+            } catch (NoSuchFileException e) {
+                // A run that failed may have deleted the empty folder it created, so look again.
+                if (Files.exists(existing) || attempt == MAX_ATTEMPTS) {
+                    return "cannot be created in " + existing
+                            + " (no such file or directory)";
+                }
+            } catch (FileSystemException e) {
+                String reason = e.getReason() == null ? "cannot be written"
+                        : e.getReason().toLowerCase(Locale.ROOT);
+                return "cannot be created or written (" + reason + ")";
+            } catch (IOException e) {
+                return "cannot be created or written (" + e.getMessage() + ")";
+            }
         }
-        if (existing != null && !Files.isDirectory(existing)) {
-            return existing.equals(folder) ? "not a folder" : existing + " is not a folder";
+    }
+
+    /**
+     * Writes and deletes a file in {@code existing} when {@code missing} is empty. Otherwise
+     * creates a new folder of this check in {@code existing}, the folders {@code missing} and
+     * a file inside it, and deletes that folder again.
+     */
+    private static void probe(Path existing, Path missing) throws IOException {
+        if (missing.toString().isEmpty()) {
+            Files.delete(Files.createTempFile(existing, PROBE_PREFIX, ".tmp"));
+            return;
         }
-        Path firstCreated = firstMissing(folder);
+        Path own = TemporaryFiles.createFolder(existing, PROBE_PREFIX);
         try {
-            Files.createDirectories(folder);
-            Path probe = Files.createTempFile(folder, PROBE_PREFIX, ".tmp");
-            Files.delete(probe);
-            return null;
-        } catch (AccessDeniedException e) {
-            return "permission denied";
-        } catch (NoSuchFileException e) {
-            return "cannot be created (no such file or directory: " + e.getFile() + ")";
-        } catch (FileSystemException e) {
-            String reason = e.getReason() == null ? "cannot be written"
-                    : e.getReason().toLowerCase(Locale.ROOT);
-            return "cannot be created or written (" + reason + ")";
-        } catch (IOException e) {
-            return "cannot be created or written (" + e.getMessage() + ")";
+            Path folder = Files.createDirectories(own.resolve(missing));
+            Files.createTempFile(folder, PROBE_PREFIX, ".tmp");
         } finally {
-            deleteEmpty(folder, firstCreated);
+            deleteTree(own);
+            TemporaryFiles.release(own);
         }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.delete(path);
+        }
+    }
+
+    /**
+     * Creates {@code folder} and its missing parents, then runs {@code action}. Both steps run
+     * again, up to three times in all, when {@code action} finds the folder gone, because a
+     * run that failed deletes the empty folders it created, which another run may use.
+     */
+    public static <T> T createThen(Path folder, FolderAction<T> action) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(folder);
+            try {
+                return action.run();
+            } catch (NoSuchFileException e) {
+                if (Files.exists(folder) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** An action inside a folder that may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface FolderAction<T> {
+        T run() throws IOException;
     }
 
     /**

@@ -76,12 +76,12 @@ public final class ResultsStore {
      * others' entries.
      */
     public void save(ExperimentResult result) throws IOException {
-        Files.createDirectories(outputFolder);
         // FileChannel.lock is held per process, and a second lock on the same file from the
         // same JVM fails instead of waiting, so threads of one JVM first take this monitor.
         synchronized (ResultsStore.class) {
-            try (FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            try (FileChannel channel = OutputFolder.createThen(outputFolder,
+                    () -> FileChannel.open(lockFile(), StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE));
                  FileLock lock = channel.lock()) {
                 saveSummary(result);
                 saveReport(result);
