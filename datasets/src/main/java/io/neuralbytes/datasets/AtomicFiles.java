@@ -3,12 +3,17 @@ package io.neuralbytes.datasets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes that never leave a half-written file, and removal of temporary folders. */
 final class AtomicFiles {
@@ -40,6 +45,58 @@ final class AtomicFiles {
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Copies each entry of folder {@code from} that {@code into} lacks into {@code into}, with
+     * everything below it. A regular file becomes a hard link where the file system allows
+     * one, which costs no space, and a copy otherwise. A symbolic link is copied as a link.
+     *
+     * @return the names of the entries copied, in directory order
+     */
+    static List<String> copyMissingEntries(Path from, Path into) throws IOException {
+        List<String> copied = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
+            for (Path entry : entries) {
+                Path target = into.resolve(entry.getFileName().toString());
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    copyTree(entry, target);
+                    copied.add(entry.getFileName().toString());
+                }
+            }
+        }
+        return copied;
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                    throws IOException {
+                Files.createDirectory(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                    throws IOException {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (attributes.isRegularFile()) {
+                    linkOrCopy(file, copy);
+                } else {
+                    Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void linkOrCopy(Path file, Path copy) throws IOException {
+        try {
+            Files.createLink(copy, file);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -117,7 +118,8 @@ public final class Downloader {
 
     /**
      * Downloads, checks and unpacks the CIFAR-10 archive, replacing any CIFAR-10 folder in the
-     * data folder.
+     * data folder. Files and folders in the old folder that the archive does not contain, such
+     * as notes of the user's, are carried over into the new one.
      *
      * @return the new {@value Cifar10#FOLDER} folder
      * @throws IOException if the download fails, the checksum differs, or the archive does not
@@ -135,9 +137,15 @@ public final class Downloader {
             Path folder = unpacked.resolve(Cifar10.FOLDER);
             long records = checkCifar10(unpacked);
             Path target = dataDirectory.resolve(Cifar10.FOLDER);
+            List<String> keptNames = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                    ? AtomicFiles.copyMissingEntries(target, folder) : List.of();
             replace(folder, target, staging.resolve("previous"));
             LOG.info("CIFAR-10 ({} records) downloaded from {} to {}", records,
                     sources.cifar10Archive(), target);
+            if (!keptNames.isEmpty()) {
+                LOG.info("kept {} in {}, which the archive does not contain", keptNames,
+                        target);
+            }
             return target;
         }
     }

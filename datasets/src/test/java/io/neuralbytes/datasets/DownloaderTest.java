@@ -146,15 +146,21 @@ class DownloaderTest {
     }
 
     @Test
-    void forcedDownloadReplacesFolder() throws Exception {
+    void forcedDownloadReplacesOnlyArchiveFiles() throws Exception {
         Path old = GeneratedCifar.writeFolder(data.resolve(Cifar10.FOLDER), 1);
-        Files.writeString(old.resolve("stale.txt"), "old");
+        Files.writeString(old.resolve("readme.html"), "old readme");
+        Files.writeString(old.resolve("SOURCE.md"), "copied from the lab server");
+        Path notes = Files.createDirectory(old.resolve("notes"));
+        Files.writeString(notes.resolve("subset.txt"), "first record only");
         Downloader downloader = downloader(cifarArchive(cifarFiles()), LocalServer.Mode.COMPLETE);
 
         downloader.downloadCifar10();
 
         assertEquals(RECORDS, Cifar10.open(data).testBatch().size());
-        assertTrue(Files.notExists(old.resolve("stale.txt")));
+        assertEquals(RECORDS, Cifar10.open(data).trainBatch(5).size());
+        assertEquals("<html></html>", Files.readString(old.resolve("readme.html")));
+        assertEquals("copied from the lab server", Files.readString(old.resolve("SOURCE.md")));
+        assertEquals("first record only", Files.readString(notes.resolve("subset.txt")));
         assertEquals(List.of(old), dataFolderEntries());
     }
 

@@ -65,7 +65,8 @@ final class DataDownloadCommand implements Callable<Integer> {
 
     @Option(names = "--force",
             description = "Download again what is present, replacing it once the new copy has"
-                    + " passed its check.")
+                    + " passed its check. Files in the CIFAR-10 folder that the archive does"
+                    + " not contain stay.")
     boolean force;
 
     @Override

@@ -268,6 +268,22 @@ class DataCommandTest {
     }
 
     @Test
+    void forcedDownloadKeepsOwnFiles() throws IOException {
+        List<String> sources = sources(CifarArchive.build(RECORDS));
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+        Path source = Files.writeString(data.resolve(Cifar10.FOLDER).resolve("SOURCE.md"),
+                "mirrored on 2026-12-01");
+
+        assertEquals(0, run(args(List.of("data", "download", "--force", "cifar10"),
+                sources.toArray(String[]::new))), err.toString());
+
+        assertEquals(2, server.requestCount());
+        assertEquals("mirrored on 2026-12-01", Files.readString(source));
+        assertEquals(RECORDS, Cifar10.open(data).testBatch().size());
+    }
+
+    @Test
     void checksumMismatchFailsAndKeepsNothing() throws IOException {
         byte[] archive = CifarArchive.build(RECORDS);
         server.serve(ARCHIVE_PATH, archive);
