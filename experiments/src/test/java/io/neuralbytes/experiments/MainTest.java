@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.neuralbytes.datasets.DataDirectory;
+import io.neuralbytes.experiments.output.ResultsStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.IOException;
@@ -159,6 +160,20 @@ class MainTest {
         assertTrue(err.toString().contains("report.md contains text outside the sections"),
                 err.toString());
         assertEquals("my own notes\n", Files.readString(out().resolve("report.md")));
+    }
+
+    @Test
+    void lockFolderStopsBeforeTraining() throws IOException {
+        Path lock = Files.createDirectories(out().resolve(ResultsStore.LOCK_FILE));
+
+        assertEquals(2, run("reproduce", "first", "--out", out().toString()));
+
+        assertEquals(List.of(), ranNames());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--out: " + lock.toAbsolutePath() + " is not a file;"),
+                err.toString());
+        assertTrue(Files.isDirectory(lock));
+        assertFalse(Files.exists(out().resolve("first")));
     }
 
     @Test

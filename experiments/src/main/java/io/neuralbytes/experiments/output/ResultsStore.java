@@ -128,12 +128,14 @@ public final class ResultsStore {
      * Checks, before any training, that a save can merge into the files already in the
      * folder: {@code summary.json} must be a JSON array of runs, and {@code report.md} must
      * contain nothing but the header and sections a save writes, so that no text of anyone
-     * else's is overwritten.
+     * else's is overwritten. The lock file {@value #LOCK_FILE}, when present, must be a
+     * writable file.
      *
      * @throws IOException naming the file and what is wrong with it
      */
     public void checkMergeable() throws IOException {
         readSummary();
+        checkLockFile();
         Path file = reportFile();
         if (!Files.exists(file)) {
             return;
@@ -147,6 +149,24 @@ public final class ResultsStore {
         if (!rest.isBlank()) {
             throw new IOException(file + " contains text outside the sections a run writes, which"
                     + " saving would lose; move it away or choose another --out");
+        }
+    }
+
+    /** Checks that a save can open {@value #LOCK_FILE} for writing, or create it. */
+    private void checkLockFile() throws IOException {
+        Path lock = lockFile();
+        if (!Files.exists(lock)) {
+            return;
+        }
+        if (!Files.isRegularFile(lock)) {
+            throw new IOException(lock + " is not a file; expected the empty lock file that"
+                    + " runs saving into this folder share, or nothing. Delete it or choose"
+                    + " another --out");
+        }
+        if (!Files.isWritable(lock)) {
+            throw new IOException(lock + " is not writable; expected the empty lock file that"
+                    + " runs saving into this folder share. Make it writable or choose another"
+                    + " --out");
         }
     }
 

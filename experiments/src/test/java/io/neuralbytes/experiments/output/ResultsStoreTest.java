@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.neuralbytes.experiments.ExperimentResult;
 import java.io.IOException;
@@ -140,5 +141,43 @@ class ResultsStoreTest {
         IOException folder = assertThrows(IOException.class, store::checkMergeable);
         assertEquals(store.summaryFile() + " is not a file; expected the summary an earlier run"
                 + " wrote, or nothing", folder.getMessage());
+    }
+
+    @Test
+    void lockFileThatIsAFolderRejected() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Files.createDirectory(store.lockFile());
+
+        IOException folder = assertThrows(IOException.class, store::checkMergeable);
+
+        assertEquals(store.lockFile() + " is not a file; expected the empty lock file that runs"
+                + " saving into this folder share, or nothing. Delete it or choose another"
+                + " --out", folder.getMessage());
+    }
+
+    @Test
+    void existingLockFileAccepted() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        store.save(result("mlp", "a"));
+
+        store.checkMergeable();
+
+        assertTrue(Files.isRegularFile(store.lockFile()));
+    }
+
+    @Test
+    void readOnlyLockFileRejected() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Files.createFile(store.lockFile());
+        Files.setPosixFilePermissions(store.lockFile(),
+                java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        // Root may write any file, so the check cannot fail there.
+        assumeFalse(Files.isWritable(store.lockFile()), "this user may write read-only files");
+
+        IOException readOnly = assertThrows(IOException.class, store::checkMergeable);
+
+        assertEquals(store.lockFile() + " is not writable; expected the empty lock file that runs"
+                + " saving into this folder share. Make it writable or choose another --out",
+                readOnly.getMessage());
     }
 }
