@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.experiments.output.ErrorMessages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,13 +50,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         return RUN_FAILED;
     }
 
-    /** Returns the exception's class and message on one line. */
+    /** Returns the exception on one line, as {@link ErrorMessages#describe} does. */
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getName();
-        }
-        return message.lines().collect(Collectors.joining(" "));
+        return ErrorMessages.describe(e);
     }
 
     /**
@@ -174,6 +171,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         }
         return null;
     }
+
 
     /**
      * Returns, for an option that only experiments take, given before any experiment's name, a

@@ -3,6 +3,7 @@ package io.neuralbytes.experiments.data;
 import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.TemporaryFiles;
+import io.neuralbytes.experiments.output.ErrorMessages;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -164,7 +165,6 @@ final class DataDownloadCommand implements Callable<Integer> {
     }
 
     private static String oneLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-        return message.lines().collect(Collectors.joining(" "));
+        return ErrorMessages.describe(e);
     }
 }
