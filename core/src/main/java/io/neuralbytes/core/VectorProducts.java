@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * layer's shapes here).
  *
  * <p>A CPU with 16 vector registers rather than 32 (AVX2) has no room for 24 accumulators, so
- * there each 8-row block runs as two 4 x 3W blocks, 12 accumulators each (see
- * {@link #SIXTEEN_REGISTERS}).
+ * there each 8-row block runs as two 4 x 3W blocks, 12 accumulators each, or, with A packed,
+ * as 4 x 2W blocks in panels of 2W (see {@link #SIXTEEN_REGISTERS}).
  *
  * <p>The columns left after the 3W panels run 8 x 2W and 8 x W blocks. Four remaining vectors
  * make two 2W panels rather than a 3W and a W one. Four rows left over run 4 x 2W and 4 x W
@@ -55,7 +55,9 @@ final class VectorProducts {
      * 8 x 2W block (16, plus the broadcast and the loads of B) then does not fit, and the JIT
      * spills accumulators to memory at every p. So 8-row blocks run as two blocks of 4 x 3W or
      * 4 x 2W instead: on a 2-core AMD EPYC (Zen, AVX2), the output layer's product ran 2.2 times
-     * as fast. The one-row kernel keeps its 16 vectors, which were still 20% faster there than 8.
+     * as fast. There, a packed A also ran faster in 4 x 2W blocks than in 4 x 3W ones: a whole
+     * training step of the char RNN, char LSTM or word RNN took 6% to 12% less time. The one-row
+     * kernel keeps its 16 vectors, which were still 20% faster there than 8.
      */
     private static final boolean SIXTEEN_REGISTERS = W < 8;
 
@@ -114,6 +116,8 @@ final class VectorProducts {
         Packs packs = PACKS.get();
         // Rows of A stored contiguously (A(i, p) at a[... + p]) are read in place, others packed.
         boolean inPlace = aps == 1;
+        // With 16 registers, a packed A runs faster in panels of 2W than of 3W.
+        boolean threeVectorPanels = inPlace || !sixteenRegisters;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int p1 = Math.min(k, p0 + KC);
             int kc = p1 - p0;
@@ -130,7 +134,7 @@ final class VectorProducts {
                 }
                 int j = 0;
                 // Panels of 3W while three vectors or more remain, except two panels of 2W for four.
-                for (; j + 3 * W <= m && m - j != 4 * W; j += 3 * W) {
+                for (; threeVectorPanels && j + 3 * W <= m && m - j != 4 * W; j += 3 * W) {
                     packColumns(b, bOff, ldb, p0, kc, j, 3, packs.b);
                     for (int i = i0; i < i8; i += 8) {
                         int c0 = cOff + i * ldc + j;
