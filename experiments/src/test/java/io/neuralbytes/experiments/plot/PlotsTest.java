@@ -17,7 +17,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class PlotsTest {
@@ -95,7 +94,7 @@ class PlotsTest {
                 .series("this run", new double[] {Double.NaN})
                 .series("original", new double[] {10, 20}, new double[] {2.1, 1.9})
                 .chart();
-        assertEquals(List.of("original"), legendEntries(chart));
+        assertEquals(List.of("original"), Legends.legendEntries(chart));
         // The divergence is still marked, with a dashed line and a note.
         assertTrue(countPixels(PlotStyle.render(chart), Color.RED.getRGB()) > 50,
                 "the divergence must be marked in red");
@@ -105,7 +104,7 @@ class PlotsTest {
     void onlyAllNaNSeriesHidesLegend() {
         XYChart chart = new LineChart("cost", "epoch", "cost")
                 .series("this run", new double[] {Double.NaN}).chart();
-        assertEquals(List.of(), legendEntries(chart));
+        assertEquals(List.of(), Legends.legendEntries(chart));
         assertFalse(chart.getStyler().isLegendVisible());
         BufferedImage image = PlotStyle.render(chart);
         assertTrue(countPixels(image, Color.RED.getRGB()) > 50,
@@ -117,16 +116,9 @@ class PlotsTest {
         XYChart chart = new LineChart("loss", "step", "loss")
                 .series("loss", new double[] {277.6, Double.NaN})
                 .series("flat", new double[] {1, 2}).chart();
-        assertEquals(List.of("loss", "loss: NaN from step 2", "flat"), legendEntries(chart));
+        assertEquals(List.of("loss", "loss: NaN from step 2", "flat"), Legends.legendEntries(chart));
         assertSame(SeriesMarkers.CIRCLE, chart.getSeriesMap().get("loss").getMarker());
         assertSame(SeriesMarkers.NONE, chart.getSeriesMap().get("flat").getMarker());
-    }
-
-    private static List<String> legendEntries(XYChart chart) {
-        return chart.getSeriesMap().values().stream()
-                .filter(XYSeries::isShowInLegend)
-                .map(XYSeries::getName)
-                .toList();
     }
 
     @Test

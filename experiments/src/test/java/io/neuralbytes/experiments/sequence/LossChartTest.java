@@ -2,11 +2,11 @@ package io.neuralbytes.experiments.sequence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.neuralbytes.experiments.plot.Legends;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 
 /** The loss plot of a text run lists only series that it draws. */
 class LossChartTest {
@@ -22,29 +22,22 @@ class LossChartTest {
         new double[0], new double[0], 0, 0);
   }
 
-  private static List<String> legendEntries(XYChart chart) {
-    return chart.getSeriesMap().values().stream()
-        .filter(XYSeries::isShowInLegend)
-        .map(XYSeries::getName)
-        .toList();
-  }
-
   @Test
   void oneLossHasNoMean() {
     XYChart chart = TextRunReport.lossChart(diverged(277.6)).chart();
-    assertEquals(List.of("loss", "loss: NaN from step 2"), legendEntries(chart));
+    assertEquals(List.of("loss", "loss: NaN from step 2"), Legends.legendEntries(chart));
   }
 
   @Test
   void twoLossesHaveMean() {
     XYChart chart = TextRunReport.lossChart(diverged(277.6, 275.0)).chart();
     assertEquals(List.of("loss", "loss: NaN from step 3", "mean of the last 10 steps"),
-        legendEntries(chart));
+        Legends.legendEntries(chart));
   }
 
   @Test
   void noLossLeavesEmptyLegend() {
     XYChart chart = TextRunReport.lossChart(diverged()).chart();
-    assertEquals(List.of(), legendEntries(chart));
+    assertEquals(List.of(), Legends.legendEntries(chart));
   }
 }
