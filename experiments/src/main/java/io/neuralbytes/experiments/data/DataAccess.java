@@ -132,6 +132,14 @@ public final class DataAccess {
         logFolder();
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).downloadCifar10();
+        } catch (IOException e) {
+            boolean mirror = !sources.cifar10Archive().equals(
+                    DataSources.official().cifar10Archive());
+            if (mirror && String.valueOf(e.getMessage()).startsWith("checksum mismatch")) {
+                throw new IOException(e.getMessage() + " If this mirror's archive differs from"
+                        + " the official one on purpose, give its MD5 with --cifar10-md5.", e);
+            }
+            throw e;
         }
     }
 

@@ -298,6 +298,8 @@ class DataCommandTest {
         assertTrue(message.startsWith("neuralbytes: CIFAR-10: download failed: checksum mismatch"
                 + " for " + server.uri(ARCHIVE_PATH) + ": MD5 is " + CifarArchive.md5(archive)
                 + ", expected " + otherMd5), message);
+        assertTrue(message.strip().endsWith("nothing was kept. If this mirror's archive differs"
+                + " from the official one on purpose, give its MD5 with --cifar10-md5."), message);
         assertEquals(List.of(), entries(data));
     }
 
