@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -31,11 +33,13 @@ final class TarGz {
      */
     static void extract(Path archive, Object source, Path destination) throws IOException {
         Path root = destination.toAbsolutePath().normalize();
+        String current = null;
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
                 GzipCompressorInputStream gzip = new GzipCompressorInputStream(file);
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
+                current = entry.getName();
                 Path target = root.resolve(entry.getName()).normalize();
                 if (!target.startsWith(root) || target.equals(root)) {
                     throw new UnsafeEntryException("archive " + source + " has entry '"
@@ -57,6 +61,18 @@ final class TarGz {
         } catch (EOFException e) {
             throw new IOException("archive " + source + " is not a valid .tar.gz: it ends"
                     + " before its last entry is complete", e);
+        } catch (FileAlreadyExistsException e) {
+            String existing = root.relativize(Path.of(e.getFile())).toString();
+            String problem = existing.equals(Path.of(current).normalize().toString())
+                    ? "is already unpacked, as an earlier entry of that name"
+                    : "lies under '" + existing + "', which an earlier entry unpacked as a file";
+            throw new IOException("archive " + source + " is not a valid .tar.gz: its entry '"
+                    + current + "' " + problem, e);
+        } catch (FileSystemException e) {
+            // The exception names a path in the temporary folder, so the entry is named instead.
+            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new IOException("archive " + source + " could not be unpacked: entry '"
+                    + current + "': " + reason, e);
         } catch (IOException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new IOException("archive " + source + " is not a valid .tar.gz: " + reason, e);
