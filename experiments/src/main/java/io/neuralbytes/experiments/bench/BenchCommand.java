@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.bench;
 
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.WorkerPool;
+import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -191,13 +191,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (runs == null || runs.isEmpty()) {
             return Arrays.asList(BenchRun.values());
         }
-        LinkedHashSet<BenchRun> selected = new LinkedHashSet<>();
+        List<BenchRun> selected = new ArrayList<>();
         for (String id : runs) {
             try {
                 selected.add(BenchRun.byId(id.trim()));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--runs: " + e.getMessage());
             }
+        }
+        BenchRun repeated = ListOptions.firstRepeated(selected, run -> run);
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(),
+                    ListOptions.repeatedMessage("--runs", repeated.id()));
         }
         return List.copyOf(selected);
     }
@@ -219,7 +224,12 @@ public final class BenchCommand implements Callable<Integer> {
                         + count);
             }
         }
-        return List.copyOf(new LinkedHashSet<>(threads));
+        Integer repeated = ListOptions.firstRepeated(threads, count -> count);
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(),
+                    ListOptions.repeatedMessage("--threads", repeated));
+        }
+        return List.copyOf(threads);
     }
 
     /** Warms up and times one run on one thread count. */

@@ -92,6 +92,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeatedRunOrThreadCountRejected() {
+        assertEquals(2, run("bench", "--runs", "mlp,cnn,mlp", "--out", temp.toString()));
+        assertTrue(err.toString().contains("--runs lists 'mlp' more than once; give each value"
+                + " once"), err.toString());
+        assertEquals(2, run("bench", "--runs", "mlp", "--threads", "1,1", "--out",
+                temp.toString()));
+        assertTrue(err.toString().contains("--threads lists '1' more than once; give each value"
+                + " once"), err.toString());
+        assertFalse(Files.exists(temp.resolve("bench.json")));
+    }
+
+    @Test
     void zeroThreadsRejected() {
         int exit = run("bench", "--threads", "0", "--out", temp.toString());
 
