@@ -127,6 +127,7 @@ public final class Downloader {
      */
     public Path downloadCifar10() throws IOException {
         requireOnline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + dataDirectory);
+        requireFolderOrMissing(dataDirectory.resolve(Cifar10.FOLDER));
         try (StagingFolder stagingFolder = createStaging()) {
             Path staging = stagingFolder.path();
             Path archive = staging.resolve("cifar-10-binary.tar.gz");
@@ -205,6 +206,7 @@ public final class Downloader {
         Novel novel = Catalogue.novel(ebook);
         requireOnline(novel.title(), "pg" + ebook + "-<title>.txt in "
                 + dataDirectory.resolve(Novels.FOLDER));
+        requireFolderOrMissing(dataDirectory.resolve(Novels.FOLDER));
         try (StagingFolder stagingFolder = createStaging()) {
             Path staging = stagingFolder.path();
             Path downloaded = staging.resolve(novel.fileName());
@@ -232,6 +234,17 @@ public final class Downloader {
             throw new IllegalStateException(name + " not found: expected " + expected
                     + ", and downloads are off (offline mode). Download it without offline"
                     + " mode, or point the data folder at a copy.");
+        }
+    }
+
+    /**
+     * Throws, before anything is downloaded, if something other than a folder (or a link to one)
+     * stands where a data set's folder goes. Replacing the data set would otherwise delete it.
+     */
+    private static void requireFolderOrMissing(Path folder) throws IOException {
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+            throw new IOException(folder + " exists but is not a folder; move it away or choose"
+                    + " another data folder, so that the download does not replace it");
         }
     }
 

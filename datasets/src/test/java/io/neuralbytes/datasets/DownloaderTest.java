@@ -146,6 +146,20 @@ class DownloaderTest {
     }
 
     @Test
+    void fileWhereDataFolderGoesKeptAndReported() throws Exception {
+        Files.createDirectories(data);
+        Path notes = Files.writeString(data.resolve(Cifar10.FOLDER), "my notes");
+        Downloader downloader = downloader(cifarArchive(cifarFiles()), LocalServer.Mode.COMPLETE);
+
+        IOException e = assertThrows(IOException.class, downloader::downloadCifar10);
+
+        assertEquals(notes + " exists but is not a folder; move it away or choose another data"
+                + " folder, so that the download does not replace it", e.getMessage());
+        assertEquals("my notes", Files.readString(notes));
+        assertTrue(progress.isEmpty(), "nothing should be downloaded");
+    }
+
+    @Test
     void forcedDownloadReplacesOnlyArchiveFiles() throws Exception {
         Path old = GeneratedCifar.writeFolder(data.resolve(Cifar10.FOLDER), 1);
         Files.writeString(old.resolve("readme.html"), "old readme");

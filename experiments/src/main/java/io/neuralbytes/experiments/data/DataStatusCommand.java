@@ -8,6 +8,7 @@ import io.neuralbytes.datasets.Novels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,6 +115,12 @@ final class DataStatusCommand implements Callable<Integer> {
     }
 
     private static String downloadHint(DataAccess access, String dataset) {
+        String folderName = dataset.equals("cifar10") ? Cifar10.FOLDER : Novels.FOLDER;
+        Path folder = access.folder().resolve(folderName);
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+            // A download would fail on it: say what to move first.
+            return INVALID + " " + folder + " exists but is not a folder; move it away";
+        }
         return "run '" + access.downloadCommand(dataset) + "'";
     }
 }

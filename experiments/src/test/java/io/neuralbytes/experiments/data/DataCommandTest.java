@@ -168,6 +168,27 @@ class DataCommandTest {
     }
 
     @Test
+    void statusFileWhereFolderGoesIsInvalid() throws IOException {
+        Files.createDirectories(data);
+        Path cifar = Files.writeString(data.resolve(Cifar10.FOLDER), "notes");
+        Path novels = Files.writeString(data.resolve(Novels.FOLDER), "notes");
+
+        assertEquals(DataStatusCommand.INCOMPLETE, run("data", "status", "--data",
+                data.toString()));
+
+        assertTrue(statusLine("cifar10").contains("missing  invalid: " + cifar + " exists but is"
+                + " not a folder; move it away"), out.toString());
+        assertTrue(statusLine("103").contains("missing  invalid: " + novels + " exists but is"
+                + " not a folder; move it away"), out.toString());
+        // The download stops before fetching anything, and the user's file stays.
+        assertEquals(1, run(args(List.of("data", "download", "cifar10"),
+                sources(CifarArchive.build(RECORDS)).toArray(String[]::new))));
+        assertTrue(err.toString().contains("CIFAR-10: download failed: " + cifar + " exists but"
+                + " is not a folder"), err.toString());
+        assertEquals("notes", Files.readString(cifar));
+    }
+
+    @Test
     void statusEmptyNovelIsInvalid() throws IOException {
         Path novels = Files.createDirectories(data.resolve(Novels.FOLDER));
         Novel first = Catalogue.NOVELS.get(0);
