@@ -116,7 +116,8 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         Class<?>[] types = option.auxiliaryTypes();
         Class<?> type = types.length > 0 ? types[0] : option.type();
         String expected;
-        String value = String.valueOf(ex.getValue()).strip();
+        String value = String.valueOf(ex.getValue());
+        // Only digits, with no spaces: ' 5' fails to parse as an integer, not as too large.
         boolean integerText = value.matches("[+-]?[0-9]+");
         if (type == int.class || type == Integer.class) {
             expected = "an integer";

@@ -397,6 +397,9 @@ class MainTest {
                 out().toString()));
         assertTrue(err.toString().contains("--seed must be at most 9223372036854775807, got"
                 + " '99999999999999999999'"), err.toString());
+        assertEquals(2, run("reproduce", "first", "--seed", " 5", "--out", out().toString()));
+        assertTrue(err.toString().contains("--seed must be an integer, got ' 5'"),
+                err.toString());
     }
 
     @Test
