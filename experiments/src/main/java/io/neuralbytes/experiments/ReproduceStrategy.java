@@ -5,6 +5,7 @@ import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.OutputFolder;
 import io.neuralbytes.experiments.output.ResultsStore;
+import io.neuralbytes.experiments.output.ShellWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -267,10 +268,7 @@ final class ReproduceStrategy implements IExecutionStrategy {
 
     /** Returns {@code value} as a shell reads it back: quoted unless it is plain. */
     static String shellQuoted(String value) {
-        if (!value.isEmpty() && value.matches("[A-Za-z0-9_./,:=+@%-]+")) {
-            return value;
-        }
-        return "'" + value.replace("'", "'\\''") + "'";
+        return ShellWords.quote(value);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.neuralbytes.datasets.Downloader;
 import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.Novels;
 import io.neuralbytes.experiments.output.OutputFolder;
+import io.neuralbytes.experiments.output.ShellWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,9 +38,8 @@ public final class DataAccess {
      * be the repository's folder, where the hint's {@code ./neuralbytes} runs.
      */
     String downloadCommand(String arguments) {
-        String path = folder().toString();
-        String quoted = path.matches("[\\w/.,:+=@-]+") ? path : "\"" + path + "\"";
-        return DOWNLOAD_COMMAND + " --data " + quoted + " " + arguments;
+        return DOWNLOAD_COMMAND + " --data " + ShellWords.quote(folder().toString()) + " "
+                + arguments;
     }
 
     private final DataDirectory directory;

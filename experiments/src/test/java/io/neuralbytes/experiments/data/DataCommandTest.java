@@ -261,7 +261,7 @@ class DataCommandTest {
         DataAccess byDefault = new DataAccess(new DataDirectory(temp, Origin.DEFAULT),
                 DataSources.official(), true);
 
-        assertEquals("./neuralbytes data download --data \"" + folder + "\" cifar10",
+        assertEquals("./neuralbytes data download --data '" + folder + "' cifar10",
                 chosen.downloadCommand("cifar10"));
         assertEquals("./neuralbytes data download --data " + temp + " 103",
                 fromEnvironment.downloadCommand("103"));
