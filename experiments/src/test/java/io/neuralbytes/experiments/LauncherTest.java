@@ -80,6 +80,28 @@ class LauncherTest {
     }
 
     @Test
+    void linkToLauncherFindsRepository() throws Exception {
+        script("mvn", "mkdir -p experiments/target && touch experiments/target/neuralbytes.jar\n");
+        Path links = Files.createDirectories(temp.resolve("links"));
+        Files.createSymbolicLink(links.resolve("nb"), Path.of("..", "repo", "neuralbytes"));
+        ProcessBuilder builder = new ProcessBuilder("/bin/bash", "links/nb", "reproduce")
+                .directory(temp.toFile());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "launcher timed out");
+
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.endsWith("java ran: reproduce\n"), output);
+        // The build ran in the repository, not in the folder of the link.
+        assertTrue(Files.exists(root.resolve("experiments/target/neuralbytes.jar")));
+        assertFalse(Files.exists(links.resolve("experiments")));
+        assertFalse(Files.exists(links.resolve(".neuralbytes-build.lock")));
+    }
+
+    @Test
     void failedBuildStopsLauncher() throws Exception {
         script("mvn", "echo '[ERROR] compilation failed'\nexit 1\n");
 
