@@ -68,6 +68,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
                 ? "smaller sizes" : "smaller sizes (" + String.join(", ", sizeOptions) + ")";
         String reason = e.getMessage() == null || e.getMessage().isBlank()
                 ? "" : " (" + e.getMessage() + ")";
+        if (String.valueOf(e.getMessage()).contains("array size exceeds VM limit")) {
+            // No heap holds an array longer than the JVM allows: only smaller sizes help.
+            return "out of memory" + reason + ": an array longer than Java allows; use " + sizes;
+        }
         return "out of memory" + reason + " with a maximum heap of "
                 + maxHeapBytes / mebibyte + " MiB; use " + sizes + ", or give Java more heap,"
                 + " for example JAVA_TOOL_OPTIONS=-Xmx" + suggestedGibibytes + "g";

@@ -519,6 +519,11 @@ class MainTest {
                 OneLineErrors.outOfMemoryMessage(new OutOfMemoryError(), List.of(), 3L << 30));
         assertTrue(OneLineErrors.outOfMemoryMessage(error, List.of(), (3L << 30) + 1)
                 .endsWith("-Xmx7g"));
+        assertEquals("out of memory (Requested array size exceeds VM limit): an array longer"
+                + " than Java allows; use smaller sizes (--epochs)",
+                OneLineErrors.outOfMemoryMessage(
+                        new OutOfMemoryError("Requested array size exceeds VM limit"),
+                        List.of("--epochs"), 3L << 30));
     }
 
     @Test

@@ -91,7 +91,8 @@ public final class MlpExperiment implements Experiment {
 
     @Override
     public List<String> sizeOptions() {
-        return List.of("--hidden-layers", "--hidden-width");
+        // --epochs sets the length of the recorded cost history.
+        return List.of("--hidden-layers", "--hidden-width", "--epochs");
     }
 
     @Override

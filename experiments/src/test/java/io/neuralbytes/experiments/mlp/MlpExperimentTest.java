@@ -187,7 +187,7 @@ class MlpExperimentTest {
         assertTrue(failures.get(0).startsWith("neuralbytes: experiment mlp failed: out of memory"
                 + " (Java heap space) with a maximum heap of "), stderr);
         assertTrue(failures.get(0).endsWith(" MiB; use smaller sizes (--hidden-layers,"
-                + " --hidden-width), or give Java more heap, for example"
+                + " --hidden-width, --epochs), or give Java more heap, for example"
                 + " JAVA_TOOL_OPTIONS=-Xmx1g"), stderr);
         assertFalse(stderr.contains("Exception"), stderr);
         assertFalse(stderr.contains("\tat "), stderr);
