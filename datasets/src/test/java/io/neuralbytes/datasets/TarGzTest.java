@@ -2,10 +2,12 @@ package io.neuralbytes.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -44,6 +46,31 @@ class TarGzTest {
 
         assertEquals(7, Files.readAllBytes(destination.resolve("a/x.bin"))[0]);
         assertEquals(1, Files.size(destination.resolve("a/b/y.bin")));
+    }
+
+    @Test
+    void linksSkipped() throws IOException {
+        Path file = temp.resolve("links.tar.gz");
+        try (OutputStream out = Files.newOutputStream(file);
+                TarArchiveOutputStream tar =
+                        new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            TarArchiveEntry link = new TarArchiveEntry("a/link", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/etc");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            TarArchiveEntry under = new TarArchiveEntry("a/link/y.bin");
+            under.setSize(1);
+            tar.putArchiveEntry(under);
+            tar.write(7);
+            tar.closeArchiveEntry();
+        }
+        Path destination = Files.createDirectory(temp.resolve("unpacked"));
+
+        TarGz.extract(file, "https://example.org/links.tar.gz", destination);
+
+        // The link is neither created nor turned into a file, so a/link is an ordinary folder.
+        assertTrue(Files.isDirectory(destination.resolve("a/link"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals(1, Files.size(destination.resolve("a/link/y.bin")));
     }
 
     @Test
