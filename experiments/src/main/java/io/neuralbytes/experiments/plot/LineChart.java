@@ -181,6 +181,9 @@ public final class LineChart {
         String kind = Double.isNaN(s.y[end]) ? "NaN" : "infinite";
         String label = s.name + ": " + kind + " from " + xTitle + " " + formatX(s.x[end]);
         if (end > 0) {
+            // The cross sits on the last finite value, so the legend says so.
+            label = s.name + ": last finite value, " + kind + " from " + xTitle + " "
+                    + formatX(s.x[end]);
             XYSeries marker = chart.addSeries(label,
                     new double[] {s.x[end - 1]}, new double[] {s.y[end - 1]});
             marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

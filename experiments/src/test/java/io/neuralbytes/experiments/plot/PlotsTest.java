@@ -116,7 +116,7 @@ class PlotsTest {
         XYChart chart = new LineChart("loss", "step", "loss")
                 .series("loss", new double[] {277.6, Double.NaN})
                 .series("flat", new double[] {1, 2}).chart();
-        assertEquals(List.of("loss", "loss: NaN from step 2", "flat"), Legends.legendEntries(chart));
+        assertEquals(List.of("loss", "loss: last finite value, NaN from step 2", "flat"), Legends.legendEntries(chart));
         assertSame(SeriesMarkers.CIRCLE, chart.getSeriesMap().get("loss").getMarker());
         assertSame(SeriesMarkers.NONE, chart.getSeriesMap().get("flat").getMarker());
     }

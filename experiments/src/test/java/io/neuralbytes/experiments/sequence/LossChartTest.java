@@ -25,13 +25,13 @@ class LossChartTest {
   @Test
   void oneLossHasNoMean() {
     XYChart chart = TextRunReport.lossChart(diverged(277.6)).chart();
-    assertEquals(List.of("loss", "loss: NaN from step 2"), Legends.legendEntries(chart));
+    assertEquals(List.of("loss", "loss: last finite value, NaN from step 2"), Legends.legendEntries(chart));
   }
 
   @Test
   void twoLossesHaveMean() {
     XYChart chart = TextRunReport.lossChart(diverged(277.6, 275.0)).chart();
-    assertEquals(List.of("loss", "loss: NaN from step 3", "mean of the last 10 steps"),
+    assertEquals(List.of("loss", "loss: last finite value, NaN from step 3", "mean of the last 10 steps"),
         Legends.legendEntries(chart));
   }
 
