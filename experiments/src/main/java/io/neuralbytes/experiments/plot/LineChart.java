@@ -181,7 +181,7 @@ public final class LineChart {
         String kind = Double.isNaN(s.y[end]) ? "NaN" : "infinite";
         String label = s.name + ": " + kind + " from " + xTitle + " " + formatX(s.x[end]);
         if (end > 0) {
-            // The cross sits on the last finite value, so the legend says so.
+            // The cross marks the last finite value, and the legend entry names it as such.
             label = s.name + ": last finite value, " + kind + " from " + xTitle + " "
                     + formatX(s.x[end]);
             XYSeries marker = chart.addSeries(label,
