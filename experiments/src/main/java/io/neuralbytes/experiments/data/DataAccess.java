@@ -35,11 +35,25 @@ public final class DataAccess {
      * Returns the download command for {@code arguments}, with {@code --data FOLDER} and the
      * folder's absolute path, so that following the hint fills the folder in use. That holds
      * for the default folder too: it is {@code data} in the working directory, which need not
-     * be the repository's folder, where the hint's {@code ./neuralbytes} runs.
+     * be the repository's folder, where the hint's {@code ./neuralbytes} runs. A mirror in use
+     * for the data set ({@code cifar10} or an ebook number, last in {@code arguments}) is named
+     * too, so that the hint downloads from where the user chose.
      */
     String downloadCommand(String arguments) {
-        return DOWNLOAD_COMMAND + " --data " + ShellWords.quote(folder().toString()) + " "
-                + arguments;
+        StringBuilder command = new StringBuilder(DOWNLOAD_COMMAND).append(" --data ")
+                .append(ShellWords.quote(folder().toString()));
+        DataSources official = DataSources.official();
+        boolean cifar10 = arguments.endsWith("cifar10");
+        if (cifar10 && !sources.cifar10Archive().equals(official.cifar10Archive())) {
+            command.append(" --cifar10-url ")
+                    .append(ShellWords.quote(sources.cifar10Archive().toString()))
+                    .append(" --cifar10-md5 ").append(sources.cifar10Md5());
+        }
+        if (!cifar10 && !sources.gutenberg().equals(official.gutenberg())) {
+            command.append(" --gutenberg-url ")
+                    .append(ShellWords.quote(sources.gutenberg().toString()));
+        }
+        return command.append(' ').append(arguments).toString();
     }
 
     private final DataDirectory directory;

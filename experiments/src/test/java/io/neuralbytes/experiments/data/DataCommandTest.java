@@ -21,6 +21,7 @@ import io.neuralbytes.experiments.SharedData;
 import io.neuralbytes.experiments.output.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
@@ -265,6 +266,15 @@ class DataCommandTest {
                 chosen.downloadCommand("cifar10"));
         assertEquals("./neuralbytes data download --data " + temp + " 103",
                 fromEnvironment.downloadCommand("103"));
+        DataAccess mirrored = new DataAccess(new DataDirectory(temp, Origin.OPTION),
+                DataSources.official().withCifar10(URI.create("http://127.0.0.1:8080/c.tar.gz"),
+                        "0123456789abcdef0123456789abcdef")
+                        .withGutenberg(URI.create("http://127.0.0.1:8080/g/")), true);
+        assertEquals("./neuralbytes data download --data " + temp + " --cifar10-url"
+                + " http://127.0.0.1:8080/c.tar.gz --cifar10-md5 0123456789abcdef0123456789abcdef"
+                + " --force cifar10", mirrored.downloadCommand("--force cifar10"));
+        assertEquals("./neuralbytes data download --data " + temp + " --gutenberg-url"
+                + " http://127.0.0.1:8080/g/ 103", mirrored.downloadCommand("103"));
         // The default folder is relative to the working directory, which the hint's
         // ./neuralbytes may not run in, so it is named too.
         assertEquals("./neuralbytes data download --data " + temp + " 103",
@@ -465,8 +475,11 @@ class DataCommandTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER
                 + " in " + data), message);
+        // The hint keeps the mirror the command named.
         assertTrue(message.contains("To fetch it, run './neuralbytes data download --data "
-                + data + " cifar10' or leave out --offline"), message);
+                + data + " --cifar10-url " + server.uri(ARCHIVE_PATH) + " --cifar10-md5 "
+                + CifarArchive.md5(CifarArchive.build(RECORDS)) + " cifar10' or leave out"
+                + " --offline"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
         assertFalse(Files.exists(results));
@@ -536,7 +549,7 @@ class DataCommandTest {
                 + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
                 + ", and --offline forbids downloading it"), message);
         assertTrue(message.contains("run './neuralbytes data download --data " + data
-                + " 103'"), message);
+                + " --gutenberg-url " + server.uri("/gutenberg/") + " 103'"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
         assertFalse(Files.exists(results));
