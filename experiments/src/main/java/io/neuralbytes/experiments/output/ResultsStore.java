@@ -155,6 +155,12 @@ public final class ResultsStore {
     /** Checks that a save can open {@value #LOCK_FILE} for writing, or create it. */
     private void checkLockFile() throws IOException {
         Path lock = lockFile();
+        if (Files.isSymbolicLink(lock) && !Files.exists(lock)) {
+            // Opening it would create the file the link points to, outside --out.
+            throw new IOException(lock + " is a link to a missing file; expected the empty lock"
+                    + " file that runs saving into this folder share, or nothing. Delete it or"
+                    + " choose another --out");
+        }
         if (!Files.exists(lock)) {
             return;
         }

@@ -166,6 +166,20 @@ class ResultsStoreTest {
     }
 
     @Test
+    void danglingLinkAsLockFileRejected() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Path target = temp.getParent().resolve(temp.getFileName() + "-outside.lock");
+        Files.createSymbolicLink(store.lockFile(), target);
+
+        IOException e = assertThrows(IOException.class, store::checkMergeable);
+
+        assertEquals(store.lockFile() + " is a link to a missing file; expected the empty lock"
+                + " file that runs saving into this folder share, or nothing. Delete it or"
+                + " choose another --out", e.getMessage());
+        assertFalse(Files.exists(target), "nothing may be created outside the folder");
+    }
+
+    @Test
     void readOnlyLockFileRejected() throws IOException {
         ResultsStore store = new ResultsStore(temp, order);
         Files.createFile(store.lockFile());
