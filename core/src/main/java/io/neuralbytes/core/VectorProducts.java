@@ -142,8 +142,8 @@ final class VectorProducts {
                             inPlace8Rows3(a, aOff + i * ais + p0, ais, packs.b, kc, c, c0, ldc,
                                     load, sixteenRegisters);
                         } else {
-                            packed8Rows3(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load,
-                                    sixteenRegisters);
+                            // Packed A runs 3W panels only with 32 registers.
+                            packed8x3(packs.a, (i - i0) * kc, packs.b, kc, c, c0, ldc, load);
                         }
                     }
                     if (i8 < i4) {
@@ -373,17 +373,6 @@ final class VectorProducts {
             inPlace4x3(a, base + 4 * lda, lda, bPack, kc, c, c0 + 4 * ldc, ldc, load);
         } else {
             inPlace8x3(a, base, lda, bPack, kc, c, c0, ldc, load);
-        }
-    }
-
-    /** Rows i..i+7, columns j..j+3W of C, with A packed, as {@link #inPlace8Rows3}. */
-    private static void packed8Rows3(double[] aPack, int base, double[] bPack, int kc,
-            double[] c, int c0, int ldc, boolean load, boolean sixteenRegisters) {
-        if (sixteenRegisters) {
-            packed4x3(aPack, base, bPack, kc, c, c0, ldc, load);
-            packed4x3(aPack, base + 4, bPack, kc, c, c0 + 4 * ldc, ldc, load);
-        } else {
-            packed8x3(aPack, base, bPack, kc, c, c0, ldc, load);
         }
     }
 
@@ -893,63 +882,6 @@ final class VectorProducts {
             c21 = w.fma(b1, c21);
             c22 = w.fma(b2, c22);
             w = DoubleVector.broadcast(S, a[a3 + q]);
-            c30 = w.fma(b0, c30);
-            c31 = w.fma(b1, c31);
-            c32 = w.fma(b2, c32);
-        }
-        c00.intoArray(c, c0);
-        c01.intoArray(c, c0 + W);
-        c02.intoArray(c, c0 + 2 * W);
-        c10.intoArray(c, c0 + ldc);
-        c11.intoArray(c, c0 + ldc + W);
-        c12.intoArray(c, c0 + ldc + 2 * W);
-        c20.intoArray(c, c0 + 2 * ldc);
-        c21.intoArray(c, c0 + 2 * ldc + W);
-        c22.intoArray(c, c0 + 2 * ldc + 2 * W);
-        c30.intoArray(c, c0 + 3 * ldc);
-        c31.intoArray(c, c0 + 3 * ldc + W);
-        c32.intoArray(c, c0 + 3 * ldc + 2 * W);
-    }
-
-    /**
-     * Rows i..i+3, columns j..j+3W of C (C(i, j) at c[c0]), terms p0..p0+kc-1, with A packed:
-     * A(i + r, p0 + q) at aPack[base + 8 q + r], B(p0 + q, j + x) at bPack[q 3W + x]. For
-     * rows 4..7 of a packed 8-row block, base is 4 further on.
-     */
-    private static void packed4x3(double[] aPack, int base, double[] bPack, int kc,
-            double[] c, int c0, int ldc, boolean load) {
-        DoubleVector c00 = start(c, c0, load);
-        DoubleVector c01 = start(c, c0 + W, load);
-        DoubleVector c02 = start(c, c0 + 2 * W, load);
-        DoubleVector c10 = start(c, c0 + ldc, load);
-        DoubleVector c11 = start(c, c0 + ldc + W, load);
-        DoubleVector c12 = start(c, c0 + ldc + 2 * W, load);
-        DoubleVector c20 = start(c, c0 + 2 * ldc, load);
-        DoubleVector c21 = start(c, c0 + 2 * ldc + W, load);
-        DoubleVector c22 = start(c, c0 + 2 * ldc + 2 * W, load);
-        DoubleVector c30 = start(c, c0 + 3 * ldc, load);
-        DoubleVector c31 = start(c, c0 + 3 * ldc + W, load);
-        DoubleVector c32 = start(c, c0 + 3 * ldc + 2 * W, load);
-        for (int q = 0; q < kc; q++) {
-            int bq = PACK_START + q * 3 * W;
-            DoubleVector b0 = DoubleVector.fromArray(S, bPack, bq);
-            DoubleVector b1 = DoubleVector.fromArray(S, bPack, bq + W);
-            DoubleVector b2 = DoubleVector.fromArray(S, bPack, bq + 2 * W);
-            int aq = base + 8 * q;
-            DoubleVector w;
-            w = DoubleVector.broadcast(S, aPack[aq]);
-            c00 = w.fma(b0, c00);
-            c01 = w.fma(b1, c01);
-            c02 = w.fma(b2, c02);
-            w = DoubleVector.broadcast(S, aPack[aq + 1]);
-            c10 = w.fma(b0, c10);
-            c11 = w.fma(b1, c11);
-            c12 = w.fma(b2, c12);
-            w = DoubleVector.broadcast(S, aPack[aq + 2]);
-            c20 = w.fma(b0, c20);
-            c21 = w.fma(b1, c21);
-            c22 = w.fma(b2, c22);
-            w = DoubleVector.broadcast(S, aPack[aq + 3]);
             c30 = w.fma(b0, c30);
             c31 = w.fma(b1, c31);
             c32 = w.fma(b2, c32);
