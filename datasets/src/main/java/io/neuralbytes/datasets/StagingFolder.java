@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * folder from just after creating the folder until the folder is deleted. The operating
  * system releases the lock when the process ends, however it ends, so a folder whose lock
  * another download can take belongs to no running download. A folder's modification time
- * says nothing about this, because it does not change while a file inside it grows.
+ * does not show this, because it does not change while a file inside it grows.
  */
 final class StagingFolder implements AutoCloseable {
 
@@ -57,8 +57,7 @@ final class StagingFolder implements AutoCloseable {
             if (channel != null) {
                 channel.close();
             }
-            AtomicFiles.deleteRecursively(folder);
-            TemporaryFiles.release(folder);
+            TemporaryFiles.deleteFolder(folder);
             throw e;
         }
     }
@@ -121,7 +120,7 @@ final class StagingFolder implements AutoCloseable {
             channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            // The folder is gone: its download finished meanwhile.
+            // The folder is gone because its download finished meanwhile.
             return false;
         }
         try (channel) {

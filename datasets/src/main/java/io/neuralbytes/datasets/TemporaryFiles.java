@@ -162,6 +162,18 @@ public final class TemporaryFiles {
         }
     }
 
+    /**
+     * Deletes a temporary folder made by {@link #createFolder} with everything in it, then
+     * stops tracking it for the shutdown cleanup, even when the deletion fails.
+     */
+    public static void deleteFolder(Path temporary) throws IOException {
+        try {
+            AtomicFiles.deleteRecursively(temporary);
+        } finally {
+            release(temporary);
+        }
+    }
+
     /** Forgets a temporary file or folder that was moved into place or deleted. */
     public static void release(Path temporary) {
         synchronized (LOCK) {

@@ -7,10 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -96,18 +93,7 @@ public final class OutputFolder {
             Path folder = Files.createDirectories(own.resolve(missing));
             Files.createTempFile(folder, PROBE_PREFIX, ".tmp");
         } finally {
-            deleteTree(own);
-            TemporaryFiles.release(own);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.delete(path);
+            TemporaryFiles.deleteFolder(own);
         }
     }
 
