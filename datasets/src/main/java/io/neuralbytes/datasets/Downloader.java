@@ -239,7 +239,7 @@ public final class Downloader {
 
     /**
      * Throws, before anything is downloaded, if something other than a folder (or a link to one)
-     * stands where a data set's folder goes. Replacing the data set would otherwise delete it.
+     * is where a data set's folder goes. Replacing the data set would otherwise delete it.
      */
     private static void requireFolderOrMissing(Path folder) throws IOException {
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {

@@ -49,7 +49,7 @@ final class TarGz {
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
                 } else if (entry.isFile() && !entry.isSymbolicLink() && !entry.isLink()) {
-                    // isFile() also holds for links, which must not become empty files.
+                    // isFile() is also true for links, which must not become empty files.
                     Files.createDirectories(target.getParent());
                     Files.copy(tar, target);
                 } else {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Leftover staging folders: deleted only when no download, in any process, holds them. */
+/** Leftover staging folders: deleted only when no download, in any process, uses them. */
 class StagingFolderTest {
 
     private static final FileTime OLD = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));

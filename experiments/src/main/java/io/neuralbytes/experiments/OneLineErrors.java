@@ -69,7 +69,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         String reason = e.getMessage() == null || e.getMessage().isBlank()
                 ? "" : " (" + e.getMessage() + ")";
         if (String.valueOf(e.getMessage()).contains("array size exceeds VM limit")) {
-            // No heap holds an array longer than the JVM allows: only smaller sizes help.
+            // No heap can store an array longer than the JVM allows, so only smaller sizes help.
             return "out of memory" + reason + ": an array longer than Java allows; use " + sizes;
         }
         return "out of memory" + reason + " with a maximum heap of "
@@ -179,8 +179,8 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
 
 
     /**
-     * Returns, for an option that only experiments take, given before any experiment's name, a
-     * hint naming the experiments that take it and where it goes; else "".
+     * Returns a hint for an option given before the experiment names that only experiments take.
+     * The hint names those experiments and where the option goes. Other options get "".
      */
     private static String experimentOptionHint(ParameterException ex, String argument) {
         CommandLine commandLine = ex.getCommandLine();

@@ -118,7 +118,7 @@ final class DataStatusCommand implements Callable<Integer> {
         String folderName = dataset.equals("cifar10") ? Cifar10.FOLDER : Novels.FOLDER;
         Path folder = access.folder().resolve(folderName);
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
-            // A download would fail on it: say what to move first.
+            // A download would fail on it, so the status names what to move first.
             return INVALID + " " + folder + " exists but is not a folder; move it away";
         }
         return "run '" + access.downloadCommand(dataset) + "'";
