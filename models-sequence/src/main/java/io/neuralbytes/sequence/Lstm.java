@@ -95,7 +95,7 @@ public final class Lstm implements SequenceModel {
   private final double[] stepActivations;
   private final int[] inputs;
   /** dLoss/dh_t from the output layer during {@link #backward}, L x H (owned by the layer). */
-  private double[] dHs;
+  private final double[] dHs;
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
   /** {@link #forwardThroughTime} and its window, the arguments of {@link #forward}. */
@@ -137,6 +137,7 @@ public final class Lstm implements SequenceModel {
       all.add(b[q]);
     }
     output = new SoftmaxOutput(vocab, H, T);
+    dHs = output.hiddenGradients();
     Initializers.uniform(output.V.value(), -INIT_LIMIT, INIT_LIMIT, rng);
     all.add(output.V);
     all.add(output.c);
@@ -298,9 +299,8 @@ public final class Lstm implements SequenceModel {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
-    dHs = output.backward();
     // dV and dc are computed on the other threads while this one runs back through time.
-    output.weightGradients(backwardThroughTime);
+    output.backward(backwardThroughTime);
   }
 
   /**

@@ -67,7 +67,7 @@ public final class Rnn implements SequenceModel {
   private final double[] hPrevStep;
   private final int[] inputs;
   /** dLoss/dh_t from the output layer during {@link #backward}, L x H (owned by the layer). */
-  private double[] dHs;
+  private final double[] dHs;
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
   /** {@link #forwardThroughTime} and its window, the arguments of {@link #forward}. */
@@ -101,6 +101,7 @@ public final class Rnn implements SequenceModel {
     W = new Parameter("W", H, H);
     b = new Parameter("b", H, 1);
     output = new SoftmaxOutput(vocab, H, T);
+    dHs = output.hiddenGradients();
     parameters = List.of(U, W, b, output.V, output.c);
 
     double inputLimit = Math.sqrt(1.0 / vocab);
@@ -221,9 +222,8 @@ public final class Rnn implements SequenceModel {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
-    dHs = output.backward();
     // dV and dc are computed on the other threads while this one runs back through time.
-    output.weightGradients(backwardThroughTime);
+    output.backward(backwardThroughTime);
   }
 
   /**

@@ -101,11 +101,14 @@ final class SoftmaxOutput {
   private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
   private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
   private final WorkerPool.RangeTask logitChunks = this::computeLogitChunks;
-  private final WorkerPool.RangeTask hiddenGradientColumns = this::computeHiddenGradientColumns;
   private final Runnable recurrenceThenRelease = this::runRecurrenceThenRelease;
+  private final Runnable hiddenGradientsThenThroughTime =
+      this::computeHiddenGradientsThenThroughTime;
 
   /** The model's recurrence during a {@link #forward} on more than one thread. */
   private Runnable recurrence;
+  /** The model's backpropagation through time during a {@link #backward}. */
+  private Runnable throughTime;
   /** Whether the recurrence of the current window has ended, so every hidden state is known. */
   private volatile boolean recurrenceDone;
   /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
@@ -122,7 +125,6 @@ final class SoftmaxOutput {
   private double[] hs;
   private int hsOffset;
   private boolean backwardReady;
-  private boolean weightsReady;
 
   SoftmaxOutput(int vocab, int hidden, int maxWindow) {
     this.vocab = vocab;
@@ -410,51 +412,51 @@ final class SoftmaxOutput {
   }
 
   /**
-   * Turns P into dY = P - Y and returns dLoss/dh_t of the last forward window as an L x H array
-   * (row t for position t; owned by this layer). dV and dc follow in {@link #weightGradients}.
+   * Turns P into dY = P - Y, computes dLoss/dh_t of the last forward window into
+   * {@link #hiddenGradients()} as dH = dY^T V, then runs {@code throughTime}, the model's
+   * backpropagation through time, which reads dH, and writes dV and dc.
+   *
+   * <p>On more than one thread, the calling thread computes all of dH and then runs
+   * {@code throughTime}, while the other threads compute dV and dc, which need neither; the
+   * calling thread then helps with the rows of dV left. dH is not split: split by columns, each
+   * thread packed all of dY^T for its part and the two parts ran only 1.3 times as fast as one.
    */
-  double[] backward() {
+  void backward(Runnable throughTime) {
     if (!backwardReady) {
       throw new IllegalStateException("backward needs a forward pass first");
     }
     backwardReady = false;
-    weightsReady = true;
     int L = length;
     int Lp = stride;
-    int H = hidden;
     double[] dY = logits;
 
     // dY = P - Y: subtract 1 at each target.
     for (int t = 0; t < L; t++) {
       dY[Z0 + targets[t] * Lp + t] -= 1.0;
     }
-    // dH = dY^T V, L x H, over parts of its columns.
-    windowPool.forRanges(H, COLUMN_MULTIPLE, hiddenGradientColumns);
+    this.throughTime = throughTime;
+    try {
+      windowPool.runAlongside(hiddenGradientsThenThroughTime, vocab, GRADIENT_ROWS_PER_CHUNK,
+          gradientRows);
+    } finally {
+      this.throughTime = null;
+    }
+  }
+
+  /**
+   * Returns dLoss/dh_t of the window {@link #backward} runs on, L x H (row t for position t),
+   * written before backward runs the model's backpropagation through time. The same array is
+   * returned for every window.
+   */
+  double[] hiddenGradients() {
     return dHidden;
   }
 
-  /**
-   * Columns [from, to) of dH = dY^T V. The split is by columns because each thread then copies
-   * only its columns of V into the product's packed panels. Split by rows, each thread would
-   * copy all of V (5 MB for 5,000 words).
-   */
-  private void computeHiddenGradientColumns(int from, int to) {
-    ArrayProducts.multiplyTransA(WorkerPool.SERIAL, logits, Z0, stride, V.value(), from, hidden,
-        dHidden, from, hidden, length, vocab, to - from);
-  }
-
-  /**
-   * Writes dV and dc of the window {@link #backward} ran on, reading dY and the hidden states
-   * given to forward. On more than one thread, the other threads compute them while the calling
-   * thread runs {@code alongside} (the model's backpropagation through time, which needs none of
-   * them), and the calling thread then helps with the rows left.
-   */
-  void weightGradients(Runnable alongside) {
-    if (!weightsReady) {
-      throw new IllegalStateException("the weight gradients need backward first");
-    }
-    weightsReady = false;
-    windowPool.runAlongside(alongside, vocab, GRADIENT_ROWS_PER_CHUNK, gradientRows);
+  /** dH = dY^T V, L x H, then the model's backpropagation through time. */
+  private void computeHiddenGradientsThenThroughTime() {
+    ArrayProducts.multiplyTransA(WorkerPool.SERIAL, logits, Z0, stride, V.value(), 0, hidden,
+        dHidden, 0, hidden, length, vocab, hidden);
+    throughTime.run();
   }
 
   /** dc = dY 1 and dV = dY [h_0 ... h_(L-1)]^T for the rows v in [from, to). */
