@@ -96,8 +96,7 @@ final class SoftmaxOutput {
   private final int[] targets;
 
   /** The loop bodies run on the pool, bound once so that a step allocates nothing. */
-  private final WorkerPool.RangeTask exponentialRows = this::exponentiateRows;
-  private final WorkerPool.RangeTask sumColumns = this::sumColumns;
+  private final WorkerPool.RangeTask exponentialRows = this::exponentiateAndSumRows;
   private final WorkerPool.RangeTask normalizeRows = this::normalizeRows;
   private final WorkerPool.RangeTask gradientRows = this::computeGradientRows;
   private final WorkerPool.RangeTask logitChunks = this::computeLogitChunks;
@@ -111,6 +110,8 @@ final class SoftmaxOutput {
   private Runnable throughTime;
   /** Whether the recurrence of the current window has ended, so every hidden state is known. */
   private volatile boolean recurrenceDone;
+  /** The rows of Z below this one are exponentiated and in {@link #columnSum}. */
+  private volatile int summedRows;
   /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
   private final int rowChunks;
   /** Per block of rows of Z on more than one thread: UNFILLED, FILLING or FILLED with c. */
@@ -336,24 +337,15 @@ final class SoftmaxOutput {
       logitOfTarget[t] = logits[Z0 + targets[t] * Lp + t];
     }
     Arrays.fill(columnSum, 0, Lp, 0.0);
-    for (int v = 0; v < vocab; v++) {
-      int row = Z0 + v * Lp;
-      for (int t = 0; t < Lp; t++) {
-        logits[row + t] -= columnMax[t];
-      }
-      Exponentials.exp(logits, row, Lp, logits, row);
-      for (int t = 0; t < Lp; t++) {
-        columnSum[t] += logits[row + t];
-      }
-    }
+    summedRows = 0;
+    exponentiateAndSumRows(0, vocab);
   }
 
   /**
    * Does what {@link #exponentiateColumns} does, split over threads. The max over v of each column
    * comes from the maxima of its blocks, which the chunks of Z took (a max does not depend on
-   * order). The rows are exponentiated apart, and then each column is summed in ascending v, as
-   * on one thread. Split by columns instead, two threads would write into the same cache line of
-   * every row of Z.
+   * order). Each thread then exponentiates and sums a contiguous part of the rows
+   * ({@link #exponentiateAndSumRows}), so every column is still summed in ascending v.
    */
   private void exponentiateSplit() {
     int L = length;
@@ -369,33 +361,58 @@ final class SoftmaxOutput {
     for (int t = 0; t < L; t++) {
       logitOfTarget[t] = logits[Z0 + targets[t] * Lp + t];
     }
+    Arrays.fill(columnSum, 0, Lp, 0.0);
+    summedRows = 0;
     windowPool.forRanges(vocab, 4, exponentialRows);
-    windowPool.forRanges(L, COLUMN_MULTIPLE, sumColumns);
   }
 
-  /** Replaces z by exp(z - max) for the rows v in [from, to). */
-  private void exponentiateRows(int from, int to) {
+  /**
+   * Replaces z by exp(z - max) for the rows v in [from, to) and adds them to the column sums,
+   * which must then hold the rows below {@code from} and no other. A part of the rows that
+   * starts where the sums end adds each row as soon as it is exponentiated. A later part first
+   * exponentiates all its rows, then waits until the parts below it have added theirs, and adds
+   * its own, which its core still holds in cache. So each column is summed in ascending v,
+   * as on one thread, while the exponentials, which cost the most, run side by side. Split by
+   * columns instead, each thread read every row of Z, half of them from the other core's cache.
+   */
+  private void exponentiateAndSumRows(int from, int to) {
     int Lp = stride;
+    boolean inOrder = summedRows == from;
     for (int v = from; v < to; v++) {
       int row = Z0 + v * Lp;
       for (int t = 0; t < Lp; t++) {
         logits[row + t] -= columnMax[t];
       }
       Exponentials.exp(logits, row, Lp, logits, row);
+      if (inOrder) {
+        addToColumnSums(row);
+      }
+    }
+    if (!inOrder) {
+      awaitSummedRows(from);
+      for (int v = from; v < to; v++) {
+        addToColumnSums(Z0 + v * Lp);
+      }
+    }
+    summedRows = to;
+  }
+
+  /** Adds the row of Z that starts at {@code row} to the column sums. */
+  private void addToColumnSums(int row) {
+    int Lp = stride;
+    for (int t = 0; t < Lp; t++) {
+      columnSum[t] += logits[row + t];
     }
   }
 
-  /**
-   * Sums exp(z - max) over v, in ascending v, for the columns t in [from, to). It only reads Z,
-   * so threads that share a cache line of a row do not slow each other down.
-   */
-  private void sumColumns(int from, int to) {
-    int Lp = stride;
-    Arrays.fill(columnSum, from, to, 0.0);
-    for (int v = 0; v < vocab; v++) {
-      int row = Z0 + v * Lp;
-      for (int t = from; t < to; t++) {
-        columnSum[t] += logits[row + t];
+  /** Waits until the column sums hold the rows below {@code rows}. */
+  private void awaitSummedRows(int rows) {
+    for (int spins = 0; summedRows != rows; spins++) {
+      if (spins < AWAIT_SPINS) {
+        Thread.onSpinWait();
+      } else {
+        // Let the thread of the rows below run here if the machine is short of cores.
+        Thread.yield();
       }
     }
   }
