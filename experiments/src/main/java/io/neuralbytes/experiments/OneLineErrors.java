@@ -149,9 +149,16 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     /**
      * Returns "--epochs must be at most 2147483647, got '99999999999'" for an integer too large
      * for the option's type, or "at least" its minimum for one too small. The option's own
-     * range, checked after parsing, may be narrower.
+     * range, checked after parsing, may be narrower. A thread count gets the range of
+     * {@link ThreadCounts} instead, 1 to the number of processors.
      */
     private static String outOfRange(OptionSpec option, String value, long min, long max) {
+        if (option.longestName().equals("--threads")) {
+            boolean list = option.isMultiValue();
+            return value.startsWith("-")
+                    ? ThreadCounts.belowOneMessage(list, value)
+                    : ThreadCounts.aboveProcessorsMessage(list, value);
+        }
         String bound = value.startsWith("-") ? "at least " + min : "at most " + max;
         return option.longestName() + " must be " + bound + ", got '" + value + "'";
     }

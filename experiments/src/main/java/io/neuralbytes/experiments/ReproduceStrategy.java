@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.core.WorkerPool;
 import io.neuralbytes.datasets.TemporaryFiles;
 import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.output.Counts;
@@ -69,15 +70,14 @@ final class ReproduceStrategy implements IExecutionStrategy {
             commands.put((Experiment) sub.commandSpec().userObject(),
                     commandLine(reproduce, reproduce.subcommands(), sub, context));
         }
+        String threads = String.valueOf(context.threads());
         if (context.threads() < 1) {
             throw new ParameterException(reproduceLine,
-                    "--threads must be at least 1, got " + context.threads());
+                    ThreadCounts.belowOneMessage(false, threads));
         }
-        int processors = Runtime.getRuntime().availableProcessors();
-        if (context.threads() > processors) {
-            throw new ParameterException(reproduceLine, "--threads must be at most "
-                    + processors + ", the number of available processors, got "
-                    + context.threads());
+        if (context.threads() > WorkerPool.availableProcessors()) {
+            throw new ParameterException(reproduceLine,
+                    ThreadCounts.aboveProcessorsMessage(false, threads));
         }
         for (Experiment experiment : selected) {
             experiment.validate();

@@ -3,6 +3,7 @@ package io.neuralbytes.experiments.bench;
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.WorkerPool;
 import io.neuralbytes.experiments.ListOptions;
+import io.neuralbytes.experiments.ThreadCounts;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -216,12 +217,11 @@ public final class BenchCommand implements Callable<Integer> {
         for (int count : threads) {
             if (count < 1) {
                 throw new ParameterException(spec.commandLine(),
-                        "--threads must list counts of at least 1, got " + count);
+                        ThreadCounts.belowOneMessage(true, String.valueOf(count)));
             }
             if (count > processors) {
-                throw new ParameterException(spec.commandLine(), "--threads must list counts of"
-                        + " at most " + processors + ", the number of available processors, got "
-                        + count);
+                throw new ParameterException(spec.commandLine(),
+                        ThreadCounts.aboveProcessorsMessage(true, String.valueOf(count)));
             }
         }
         Integer repeated = ListOptions.firstRepeated(threads, count -> count);

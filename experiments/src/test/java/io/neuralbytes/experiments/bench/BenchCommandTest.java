@@ -127,6 +127,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void threadsBeyondIntRangeRejected() {
+        int processors = Runtime.getRuntime().availableProcessors();
+
+        int exit = run("bench", "--runs", "mlp", "--threads", "1,99999999999", "--out",
+                temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--threads must list counts of at most " + processors
+                + ", the number of available processors, got 99999999999"), err.toString());
+        err.getBuffer().setLength(0);
+
+        assertEquals(2, run("bench", "--threads", "-99999999999", "--out", temp.toString()));
+        assertTrue(err.toString().contains("--threads must list counts of at least 1, got"
+                + " -99999999999"), err.toString());
+        assertFalse(Files.exists(temp.resolve("bench.json")));
+    }
+
+    @Test
     void zeroRepeatsRejected() {
         int exit = run("bench", "--repeats", "0", "--out", temp.toString());
 
