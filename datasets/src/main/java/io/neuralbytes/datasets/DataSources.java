@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param cifar10Archive address of the CIFAR-10 binary archive ({@code .tar.gz})
  * @param cifar10Md5 MD5 of that archive, 32 hex digits
  * @param gutenberg base address of Project Gutenberg; novel {@code n} is fetched from
- *     {@code <base>cache/epub/<n>/pg<n>.txt}
+ *     {@code <base>cache/epub/<n>/pg<n>.txt}, followed by the base's query string if it has
+ *     one (a mirror may need it, for example for an access token)
  */
 public record DataSources(URI cifar10Archive, String cifar10Md5, URI gutenberg) {
 
@@ -23,8 +24,13 @@ public record DataSources(URI cifar10Archive, String cifar10Md5, URI gutenberg) 
                     + "': expected 32 hex digits");
         }
         cifar10Md5 = cifar10Md5.toLowerCase(Locale.ROOT);
-        if (!gutenberg.getPath().endsWith("/")) {
-            gutenberg = URI.create(gutenberg + "/");
+        if (!gutenberg.getRawPath().endsWith("/")) {
+            // The slash goes at the end of the path, because after a query it joins the query.
+            String query = gutenberg.getRawQuery() == null ? "" : "?" + gutenberg.getRawQuery();
+            String authority = gutenberg.getRawAuthority() == null
+                    ? "" : "//" + gutenberg.getRawAuthority();
+            gutenberg = URI.create(gutenberg.getScheme() + ":" + authority
+                    + gutenberg.getRawPath() + "/" + query);
         }
     }
 
@@ -44,8 +50,13 @@ public record DataSources(URI cifar10Archive, String cifar10Md5, URI gutenberg) 
         return new DataSources(cifar10Archive, cifar10Md5, base);
     }
 
-    /** Returns the address of the plain-text UTF-8 file of a Gutenberg ebook. */
+    /**
+     * Returns the address of the plain-text UTF-8 file of a Gutenberg ebook, with the query
+     * string of the base address, which {@link URI#resolve} alone would drop.
+     */
     public URI novel(int ebook) {
-        return gutenberg.resolve("cache/epub/" + ebook + "/pg" + ebook + ".txt");
+        URI file = gutenberg.resolve("cache/epub/" + ebook + "/pg" + ebook + ".txt");
+        String query = gutenberg.getRawQuery();
+        return query == null ? file : URI.create(file + "?" + query);
     }
 }

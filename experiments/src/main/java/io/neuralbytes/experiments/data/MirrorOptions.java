@@ -28,7 +28,8 @@ public final class MirrorOptions {
 
     @Option(names = "--gutenberg-url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Base address of a Project Gutenberg mirror; ebook N is fetched from"
-                    + " URL/cache/epub/N/pgN.txt (default: Project Gutenberg's own server).")
+                    + " URL/cache/epub/N/pgN.txt, with URL's query string, if any, kept at the"
+                    + " end (default: Project Gutenberg's own server).")
     URI gutenbergUrl;
 
     /**

@@ -371,6 +371,21 @@ class DataCommandTest {
     }
 
     @Test
+    void gutenbergUrlKeepsQueryString() throws IOException {
+        server.serve(NOVEL_PATH, "Not the novel.\n".getBytes(StandardCharsets.UTF_8));
+
+        int exit = run("data", "download", "--data", data.toString(), "--gutenberg-url",
+                server.uri("/gutenberg?x=1").toString(), "103");
+
+        assertEquals(1, exit);
+        assertEquals(List.of(URI.create(NOVEL_PATH + "?x=1")), server.requestUris());
+        // The novel reached the checksum, so the server found the path with the slash added.
+        String message = err.toString();
+        assertTrue(message.contains("checksum mismatch for " + server.uri(NOVEL_PATH + "?x=1")
+                + ": SHA-256 is "), message);
+    }
+
+    @Test
     void refusedMirrorLeavesNoDataFolder() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

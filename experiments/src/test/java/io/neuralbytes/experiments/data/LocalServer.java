@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An HTTP server on 127.0.0.1 with a free port, serving byte arrays the test registers. */
@@ -17,6 +19,7 @@ final class LocalServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<URI> requestUris = new CopyOnWriteArrayList<>();
 
     LocalServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,8 +40,14 @@ final class LocalServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Returns the request URIs received so far, query strings included, oldest first. */
+    List<URI> requestUris() {
+        return List.copyOf(requestUris);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        requestUris.add(exchange.getRequestURI());
         byte[] body = bodies.get(exchange.getRequestURI().getPath());
         if (body == null) {
             exchange.sendResponseHeaders(404, -1);
