@@ -142,30 +142,40 @@ final class ReproduceStrategy implements IExecutionStrategy {
             } catch (IOException | UncheckedIOException | IllegalArgumentException
                      | IllegalStateException e) {
                 failures++;
-                reproduceLine.getErr().println("neuralbytes: experiment " + experiment.name()
-                        + " failed: " + OneLineErrors.describe(e));
-                reproduceLine.getErr().flush();
                 log.debug("{} failed", experiment.name(), e);
                 // A failed run leaves no empty folder behind; files it wrote stay.
                 OutputFolder.deleteEmpty(folder, experimentFolderCreated);
+                DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated);
+                printFailure(reproduceLine, experiment, OneLineErrors.describe(e));
             } catch (OutOfMemoryError e) {
                 // The run's arrays are unreachable once it has unwound, so the message and
                 // the next experiments have memory again.
                 failures++;
-                String message = OneLineErrors.outOfMemoryMessage(e, experiment.sizeOptions(),
-                        Runtime.getRuntime().maxMemory());
-                reproduceLine.getErr().println("neuralbytes: experiment " + experiment.name()
-                        + " failed: " + message);
-                reproduceLine.getErr().flush();
                 log.debug("{} ran out of memory", experiment.name(), e);
                 OutputFolder.deleteEmpty(folder, experimentFolderCreated);
+                DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated);
+                printFailure(reproduceLine, experiment, OneLineErrors.outOfMemoryMessage(e,
+                        experiment.sizeOptions(), Runtime.getRuntime().maxMemory()));
             }
         }
         OutputFolder.deleteEmpty(context.outputFolder(), firstCreated);
         // A failed download can leave behind an empty data folder that this run created, so
-        // remove it as data download does.
+        // remove it as data download does. When the last experiment failed, its catch block has
+        // already removed that folder, before printing the error.
         DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated);
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Prints the error line of a failed experiment. The caller removes the empty folders the
+     * run created first, because their "removed" log line would otherwise follow the error,
+     * which is then no longer the last line a user reads.
+     */
+    private static void printFailure(CommandLine reproduceLine, Experiment experiment,
+                                     String reason) {
+        reproduceLine.getErr().println("neuralbytes: experiment " + experiment.name()
+                + " failed: " + reason);
+        reproduceLine.getErr().flush();
     }
 
     /**

@@ -89,8 +89,11 @@ final class DataDownloadCommand implements Callable<Integer> {
             } catch (IOException | UncheckedIOException | IllegalArgumentException
                      | IllegalStateException e) {
                 failures++;
-                err.println("neuralbytes: " + name + ": download failed: " + oneLine(e));
                 LOG.debug("download of {} failed", name, e);
+                // The cleanup logs "removed ..." before the error line, so that the error is
+                // the last line a user reads after the last data set.
+                DataAccess.deleteCreatedIfEmpty(access.folder(), createdFolder);
+                err.println("neuralbytes: " + name + ": download failed: " + oneLine(e));
             }
             out.flush();
             err.flush();

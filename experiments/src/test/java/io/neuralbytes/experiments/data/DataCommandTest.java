@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Cifar10;
@@ -535,6 +536,58 @@ class DataCommandTest {
                 err.toString());
         assertFalse(Files.exists(data), "data folder created by reproduce");
         assertFalse(Files.exists(results));
+    }
+
+    /**
+     * Runs the program with the log lines of {@link DataAccess} written into {@link #err}, so
+     * that err shows them and the error lines in the order they happened.
+     */
+    private int runLoggingIntoErr(String... args) {
+        AppenderBase<ILoggingEvent> intoErr = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                err.write(event.getFormattedMessage() + "\n");
+            }
+        };
+        intoErr.start();
+        Logger dataLogger = (Logger) LoggerFactory.getLogger(DataAccess.class);
+        dataLogger.addAppender(intoErr);
+        try {
+            return run(args);
+        } finally {
+            dataLogger.detachAppender(intoErr);
+        }
+    }
+
+    @Test
+    void reproduceErrorIsLastLine() throws IOException {
+        Path results = temp.resolve("results");
+
+        // The server has no novel, so the download gets 404.
+        int exit = runLoggingIntoErr(args(List.of("reproduce", "rnn", "--level", "char",
+                "--out", results.toString()), sources(new byte[1]).toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        List<String> lines = err.toString().lines().toList();
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("removed " + data)),
+                err.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("neuralbytes: experiment rnn failed: "),
+                err.toString());
+        assertFalse(Files.exists(data), "data folder created by reproduce");
+    }
+
+    @Test
+    void downloadErrorIsLastLine() throws IOException {
+        int exit = runLoggingIntoErr(args(List.of("data", "download", "103"),
+                sources(new byte[1]).toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        List<String> lines = err.toString().lines().toList();
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("removed " + data)),
+                err.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("neuralbytes: Around the World in"
+                + " Eighty Days (ebook 103): download failed: "), err.toString());
+        assertFalse(Files.exists(data), "data folder created by data download");
     }
 
     @Test
