@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,7 @@ public final class Downloader {
     public Path downloadCifar10() throws IOException {
         requireOnline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + dataDirectory);
         requireFolderOrMissing(dataDirectory.resolve(Cifar10.FOLDER));
+        requireNoFolderAt(dataDirectory.resolve(Cifar10.FOLDER), Cifar10.fileNames());
         try (StagingFolder stagingFolder = createStaging()) {
             Path staging = stagingFolder.path();
             Path archive = staging.resolve("cifar-10-binary.tar.gz");
@@ -138,6 +140,8 @@ public final class Downloader {
             Path folder = unpacked.resolve(Cifar10.FOLDER);
             long records = checkCifar10(unpacked);
             Path target = dataDirectory.resolve(Cifar10.FOLDER);
+            // The archive may have entries besides the known files, such as readme.html.
+            requireNoFolderAt(target, entryNames(folder));
             List<String> keptNames = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                     ? AtomicFiles.copyMissingEntries(target, folder) : List.of();
             replace(folder, target, staging.resolve("previous"));
@@ -207,6 +211,7 @@ public final class Downloader {
         requireOnline(novel.title(), "pg" + ebook + "-<title>.txt in "
                 + dataDirectory.resolve(Novels.FOLDER));
         requireFolderOrMissing(dataDirectory.resolve(Novels.FOLDER));
+        requireNoFolderAt(dataDirectory.resolve(Novels.FOLDER), List.of(novel.fileName()));
         try (StagingFolder stagingFolder = createStaging()) {
             Path staging = stagingFolder.path();
             Path downloaded = staging.resolve(novel.fileName());
@@ -245,6 +250,29 @@ public final class Downloader {
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
             throw new IOException(folder + " exists but is not a folder; move it away or choose"
                     + " another data folder, so that the download does not replace it");
+        }
+    }
+
+    /**
+     * Throws if {@code folder} has a folder (not a link to one) under one of {@code names}.
+     * The download puts its own file or folder under that name, so it would delete the
+     * user's folder with everything in it.
+     */
+    private static void requireNoFolderAt(Path folder, List<String> names) throws IOException {
+        for (String name : names) {
+            Path entry = folder.resolve(name);
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(entry + " is a folder, and the download would replace"
+                        + " it with its own entry of that name, deleting everything in it; move"
+                        + " or rename the folder, then download again");
+            }
+        }
+    }
+
+    /** Returns the names of the entries of {@code folder}, sorted. */
+    private static List<String> entryNames(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
         }
     }
 

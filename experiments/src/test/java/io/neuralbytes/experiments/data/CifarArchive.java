@@ -27,6 +27,14 @@ final class CifarArchive {
 
     /** Returns the .tar.gz bytes of an archive with {@code records} records per file. */
     static byte[] build(int records) throws IOException {
+        return build(records, List.of());
+    }
+
+    /**
+     * Returns the .tar.gz bytes of an archive with {@code records} records per file and, in
+     * its folder, one small text file for each of {@code extraFiles}.
+     */
+    static byte[] build(int records, List<String> extraFiles) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar =
                 new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
@@ -38,6 +46,9 @@ final class CifarArchive {
             add(tar, Cifar10.TEST_FILE, records(0, records));
             add(tar, Cifar10.META_FILE,
                     (String.join("\n", CLASS_NAMES) + "\n").getBytes(StandardCharsets.UTF_8));
+            for (String name : extraFiles) {
+                add(tar, name, "extra\n".getBytes(StandardCharsets.UTF_8));
+            }
         }
         return bytes.toByteArray();
     }

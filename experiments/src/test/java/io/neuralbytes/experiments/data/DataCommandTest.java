@@ -316,6 +316,80 @@ class DataCommandTest {
     }
 
     @Test
+    void forcedDownloadKeepsFolderNamedLikeArchive() throws IOException {
+        List<String> sources = sources(CifarArchive.build(RECORDS));
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+        Path own = Files.createDirectories(data.resolve("cifar-10-binary.tar.gz"));
+        Path inside = Files.writeString(own.resolve("notes.txt"), "mine");
+
+        int exit = run(args(List.of("data", "download", "--force", "cifar10"),
+                sources.toArray(String[]::new)));
+
+        assertEquals(0, exit, err.toString());
+        assertEquals("mine", Files.readString(inside));
+    }
+
+    @Test
+    void forcedDownloadRejectsFolderAtDataFile() throws IOException {
+        List<String> sources = sources(CifarArchive.build(RECORDS));
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+        Path meta = data.resolve(Cifar10.FOLDER).resolve(Cifar10.META_FILE);
+        Files.delete(meta);
+        Path inside = Files.writeString(Files.createDirectory(meta).resolve("notes.txt"), "mine");
+
+        int exit = run(args(List.of("data", "download", "--force", "cifar10"),
+                sources.toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains(meta + " is a folder, and the download would replace"
+                + " it with its own entry of that name, deleting everything in it; move or"
+                + " rename the folder, then download again"), err.toString());
+        assertEquals("mine", Files.readString(inside));
+        // The folder is found before the download, so the archive is fetched only once.
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
+    void forcedDownloadRejectsFolderAtArchiveEntry() throws IOException {
+        List<String> sources = sources(CifarArchive.build(RECORDS, List.of("readme.html")));
+        assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
+                String[]::new))), err.toString());
+        Path readme = data.resolve(Cifar10.FOLDER).resolve("readme.html");
+        Files.delete(readme);
+        Path inside = Files.writeString(Files.createDirectory(readme).resolve("notes.txt"),
+                "mine");
+
+        int exit = run(args(List.of("data", "download", "--force", "cifar10"),
+                sources.toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        assertTrue(err.toString().contains(readme + " is a folder, and the download would"
+                + " replace it"), err.toString());
+        assertEquals("mine", Files.readString(inside));
+        assertEquals(RECORDS, Cifar10.open(data).testBatch().size());
+    }
+
+    @Test
+    void novelDownloadRejectsFolderAtFile() throws IOException {
+        server.serve(NOVEL_PATH, "Not the novel.\n".getBytes(StandardCharsets.UTF_8));
+        Path file = data.resolve(Novels.FOLDER).resolve(Catalogue.novel(EBOOK).fileName());
+        Path inside = Files.writeString(Files.createDirectories(file).resolve("notes.txt"),
+                "mine");
+
+        int exit = run(args(List.of("data", "download", "--force", "103"),
+                sources(new byte[1]).toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        assertTrue(err.toString().contains(file + " is a folder, and the download would"
+                + " replace it"), err.toString());
+        assertEquals("mine", Files.readString(inside));
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
     void checksumMismatchFailsAndKeepsNothing() throws IOException {
         byte[] archive = CifarArchive.build(RECORDS);
         server.serve(ARCHIVE_PATH, archive);
