@@ -21,12 +21,14 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes text as UTF-8 to a temporary file beside {@code target}, then moves it there. */
+    /**
+     * Writes text as UTF-8 to a temporary file beside {@code target}, then moves it there.
+     * Creates the missing folders first, again if another run deletes them in between.
+     */
     static void writeString(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temporary = TemporaryFiles.create(absolute);
+        Path temporary = Folders.createThen(folder, () -> TemporaryFiles.create(absolute));
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             move(temporary, absolute);

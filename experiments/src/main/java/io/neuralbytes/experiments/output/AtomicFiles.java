@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.output;
 
+import io.neuralbytes.datasets.Folders;
 import io.neuralbytes.datasets.TemporaryFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class AtomicFiles {
     public static void write(Path target, StreamWriter body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temporary = OutputFolder.createThen(folder, () -> TemporaryFiles.create(absolute));
+        Path temporary = Folders.createThen(folder, () -> TemporaryFiles.create(absolute));
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
                 body.writeTo(out);

@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.output;
 
+import io.neuralbytes.datasets.Folders;
 import io.neuralbytes.datasets.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -18,7 +19,6 @@ import picocli.CommandLine.ParameterException;
 public final class OutputFolder {
 
     private static final String PROBE_PREFIX = ".neuralbytes-write-check-";
-    private static final int MAX_ATTEMPTS = 3;
 
     private OutputFolder() {
     }
@@ -64,7 +64,7 @@ public final class OutputFolder {
                 return "permission denied";
             } catch (NoSuchFileException e) {
                 // A run that failed may have deleted the empty folder it created, so look again.
-                if (Files.exists(existing) || attempt == MAX_ATTEMPTS) {
+                if (Files.exists(existing) || attempt == Folders.MAX_ATTEMPTS) {
                     return "cannot be created in " + existing
                             + " (no such file or directory)";
                 }
@@ -95,30 +95,6 @@ public final class OutputFolder {
         } finally {
             TemporaryFiles.deleteFolder(own);
         }
-    }
-
-    /**
-     * Creates {@code folder} and its missing parents, then runs {@code action}. Both steps run
-     * again, up to three times in all, when {@code action} finds the folder gone, because a
-     * run that failed deletes the empty folders it created, which another run may use.
-     */
-    public static <T> T createThen(Path folder, FolderAction<T> action) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Files.createDirectories(folder);
-            try {
-                return action.run();
-            } catch (NoSuchFileException e) {
-                if (Files.exists(folder) || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** An action inside a folder that may throw {@link IOException}. */
-    @FunctionalInterface
-    public interface FolderAction<T> {
-        T run() throws IOException;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.neuralbytes.datasets.Folders;
 import io.neuralbytes.experiments.ExperimentResult;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -79,7 +80,7 @@ public final class ResultsStore {
         // FileChannel.lock is held per process, and a second lock on the same file from the
         // same JVM fails instead of waiting, so threads of one JVM first take this monitor.
         synchronized (ResultsStore.class) {
-            try (FileChannel channel = OutputFolder.createThen(outputFolder,
+            try (FileChannel channel = Folders.createThen(outputFolder,
                     () -> FileChannel.open(lockFile(), StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE));
                  FileLock lock = channel.lock()) {

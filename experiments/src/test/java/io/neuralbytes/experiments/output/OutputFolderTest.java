@@ -2,12 +2,10 @@ package io.neuralbytes.experiments.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +13,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pre-run check of an output folder, and writes into folders that other runs delete. */
+/** The pre-run check of an output folder. */
 class OutputFolderTest {
 
     private static final int THREADS = 4;
@@ -84,36 +81,5 @@ class OutputFolderTest {
             }
             return problems;
         };
-    }
-
-    @Test
-    void createThenRetriesWhenFolderVanishes() throws IOException {
-        Path folder = temp.resolve("results");
-        AtomicInteger attempts = new AtomicInteger();
-
-        Path file = OutputFolder.createThen(folder, () -> {
-            if (attempts.incrementAndGet() == 1) {
-                // Another run's cleanup deletes the empty folder just after it was created.
-                Files.delete(folder);
-            }
-            return Files.createFile(folder.resolve("summary.json"));
-        });
-
-        assertEquals(2, attempts.get());
-        assertTrue(Files.isRegularFile(file));
-    }
-
-    @Test
-    void createThenGivesUpAfterThreeAttempts() {
-        Path folder = temp.resolve("results");
-        AtomicInteger attempts = new AtomicInteger();
-
-        assertThrows(NoSuchFileException.class, () -> OutputFolder.createThen(folder, () -> {
-            attempts.incrementAndGet();
-            Files.delete(folder);
-            return Files.createFile(folder.resolve("summary.json"));
-        }));
-
-        assertEquals(3, attempts.get());
     }
 }
