@@ -56,25 +56,29 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     }
 
     /**
-     * Returns the one-line reason for an experiment that ran out of memory, with what to do:
-     * smaller {@code sizeOptions}, or a larger heap than {@code maxHeapBytes}, the JVM's
-     * maximum. The heap suggested is twice the maximum, rounded up to whole GiB.
+     * Returns the one-line reason for a command or an experiment that ran out of memory, with
+     * what to do: smaller {@code sizeOptions} when it has any, or a larger heap than
+     * {@code maxHeapBytes}, the JVM's maximum. The heap suggested is twice the maximum,
+     * rounded up to whole GiB.
      */
     static String outOfMemoryMessage(OutOfMemoryError e, List<String> sizeOptions,
                                      long maxHeapBytes) {
         long mebibyte = 1L << 20;
         long suggestedGibibytes = Math.max(1, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
         String sizes = sizeOptions.isEmpty()
-                ? "smaller sizes" : "smaller sizes (" + String.join(", ", sizeOptions) + ")";
+                ? null : "smaller sizes (" + String.join(", ", sizeOptions) + ")";
         String reason = e.getMessage() == null || e.getMessage().isBlank()
                 ? "" : " (" + e.getMessage() + ")";
         if (String.valueOf(e.getMessage()).contains("array size exceeds VM limit")) {
             // No heap can store an array longer than the JVM allows, so only smaller sizes help.
-            return "out of memory" + reason + ": an array longer than Java allows; use " + sizes;
+            return "out of memory" + reason + ": an array longer than Java allows"
+                    + (sizes == null ? "" : "; use " + sizes);
         }
+        String heap = "give Java more heap, for example JAVA_TOOL_OPTIONS=-Xmx"
+                + suggestedGibibytes + "g";
         return "out of memory" + reason + " with a maximum heap of "
-                + maxHeapBytes / mebibyte + " MiB; use " + sizes + ", or give Java more heap,"
-                + " for example JAVA_TOOL_OPTIONS=-Xmx" + suggestedGibibytes + "g";
+                + maxHeapBytes / mebibyte + " MiB; " + (sizes == null ? heap
+                : "use " + sizes + ", or " + heap);
     }
 
     private static String message(ParameterException ex, String[] args) {

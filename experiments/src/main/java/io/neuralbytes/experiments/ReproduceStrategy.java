@@ -8,6 +8,7 @@ import io.neuralbytes.experiments.output.OutputFolder;
 import io.neuralbytes.experiments.output.ResultsStore;
 import io.neuralbytes.experiments.output.ShellWords;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,7 @@ final class ReproduceStrategy implements IExecutionStrategy {
                     "missing command: expected 'reproduce', 'data' or 'bench'");
         }
         if (!(top.subcommand().commandSpec().userObject() instanceof ReproduceCommand)) {
-            // Other commands (data, bench) are plain picocli commands.
-            return new CommandLine.RunLast().execute(top);
+            return executeOther(top);
         }
         ParseResult reproduce = top.subcommand();
         CommandLine reproduceLine = reproduce.commandSpec().commandLine();
@@ -89,6 +89,28 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         return runAll(selected, commands, context, List.copyOf(registered.keySet()),
                 reproduceLine);
+    }
+
+    /**
+     * Runs a command other than reproduce (data, bench) as a plain picocli command. An
+     * OutOfMemoryError, which picocli rethrows unchanged, gets one line on standard error, as
+     * in a failed experiment, in place of a stack trace.
+     */
+    private static int executeOther(ParseResult top) {
+        try {
+            return new CommandLine.RunLast().execute(top);
+        } catch (OutOfMemoryError e) {
+            ParseResult last = top;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            log.debug("{} ran out of memory", last.commandSpec().qualifiedName(), e);
+            PrintWriter err = last.commandSpec().commandLine().getErr();
+            err.println("neuralbytes: failed: " + OneLineErrors.outOfMemoryMessage(e, List.of(),
+                    Runtime.getRuntime().maxMemory()));
+            err.flush();
+            return OneLineErrors.RUN_FAILED;
+        }
     }
 
     /**

@@ -515,8 +515,8 @@ class MainTest {
                 + " JAVA_TOOL_OPTIONS=-Xmx1g",
                 OneLineErrors.outOfMemoryMessage(error, List.of("--hidden", "--window"),
                         512L << 20));
-        assertEquals("out of memory with a maximum heap of 3072 MiB; use smaller sizes, or"
-                + " give Java more heap, for example JAVA_TOOL_OPTIONS=-Xmx6g",
+        assertEquals("out of memory with a maximum heap of 3072 MiB; give Java more heap, for"
+                + " example JAVA_TOOL_OPTIONS=-Xmx6g",
                 OneLineErrors.outOfMemoryMessage(new OutOfMemoryError(), List.of(), 3L << 30));
         assertTrue(OneLineErrors.outOfMemoryMessage(error, List.of(), (3L << 30) + 1)
                 .endsWith("-Xmx7g"));
@@ -525,6 +525,34 @@ class MainTest {
                 OneLineErrors.outOfMemoryMessage(
                         new OutOfMemoryError("Requested array size exceeds VM limit"),
                         List.of("--epochs"), 3L << 30));
+        assertEquals("out of memory (Requested array size exceeds VM limit): an array longer"
+                + " than Java allows",
+                OneLineErrors.outOfMemoryMessage(
+                        new OutOfMemoryError("Requested array size exceeds VM limit"),
+                        List.of(), 3L << 30));
+    }
+
+    @Test
+    void outOfMemoryOutsideReproduceOnOneLine() {
+        CommandLine line = Main.newCommandLine();
+        line.addSubcommand("exhaust", new ExhaustingCommand());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+
+        assertEquals(1, line.execute("exhaust"));
+
+        assertEquals("neuralbytes: failed: " + OneLineErrors.outOfMemoryMessage(
+                new OutOfMemoryError("Java heap space"), List.of(),
+                Runtime.getRuntime().maxMemory()), err.toString().strip());
+    }
+
+    /** A command like data or bench that runs out of memory. */
+    @CommandLine.Command(name = "exhaust")
+    static final class ExhaustingCommand implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
     }
 
     @Test
