@@ -97,6 +97,9 @@ abstract class SequenceExperiment implements Experiment {
           + " as the original did (default: only the novel's text).")
   boolean keepGutenbergHeader;
 
+  /** The run that {@link #run} is training, still set after it failed, or null. */
+  private TextRunSpec runInProgress;
+
   /** Returns the character run and the word run of this experiment. */
   abstract List<TextRunSpec> runs();
 
@@ -108,9 +111,15 @@ abstract class SequenceExperiment implements Experiment {
     return Set.of(DataSet.NOVELS);
   }
 
+  /**
+   * Returns the options that set the size of the run in progress, or of the selected runs
+   * when none is. Only a word run has --words.
+   */
   @Override
   public List<String> sizeOptions() {
-    return List.of("--hidden", "--window", "--words");
+    List<TextRunSpec> sized = runInProgress != null ? List.of(runInProgress) : selectedRuns();
+    boolean words = sized.stream().anyMatch(run -> run.level() == TextRunSpec.Level.WORD);
+    return words ? List.of("--hidden", "--window", "--words") : List.of("--hidden", "--window");
   }
 
   @Override
@@ -178,6 +187,7 @@ abstract class SequenceExperiment implements Experiment {
     List<Map<String, Object>> entries = new ArrayList<>();
     List<String> written = new ArrayList<>();
     for (TextRunSpec run : selectedRuns()) {
+      runInProgress = run;
       // Downloads the novel first when the data folder lacks it, unless --offline.
       context.data().novel(run.ebook());
       TextRunResult result = TextRun.run(run, settings, context.dataFolder(), context.threads(),
@@ -195,6 +205,7 @@ abstract class SequenceExperiment implements Experiment {
       results.add(result);
       entries.add(TextRunReport.summaryEntry(result));
     }
+    runInProgress = null;
     PreviousRunFiles.delete(folder, TextRunReport.fileNames(runs()), written);
     return new ExperimentResult(name(), entries,
         SequenceReportSection.markdown(name(), title(), settings, results));
