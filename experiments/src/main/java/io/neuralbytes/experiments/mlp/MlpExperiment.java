@@ -137,9 +137,10 @@ public final class MlpExperiment implements Experiment {
     List<MlpRunSettings> plannedRuns() {
         List<Integer> epochValues = epochs != null ? epochs : SWEEP_EPOCHS;
         List<Double> rateValues = learningRates != null ? learningRates : SWEEP_RATES;
+        // validate() rejects a repeated value, and the set would keep such a run once anyway.
         Set<MlpRunSettings> runs = new LinkedHashSet<>();
-        for (int e : epochValues.stream().distinct().sorted().toList()) {
-            for (double rate : rateValues.stream().distinct().sorted().toList()) {
+        for (int e : epochValues.stream().sorted().toList()) {
+            for (double rate : rateValues.stream().sorted().toList()) {
                 runs.add(new MlpRunSettings(e, rate));
             }
         }

@@ -249,6 +249,14 @@ class MlpExperimentTest {
     }
 
     @Test
+    void repeatedValuesPlannedOnce() {
+        // Without validate(), which rejects them, 1e-1 and 0.1 are the same rate.
+        List<MlpRunSettings> runs = parse("--epochs", "200,100,200", "--lr", "0.1,1e-1")
+                .plannedRuns();
+        assertEquals(List.of(new MlpRunSettings(100, 0.1), new MlpRunSettings(200, 0.1)), runs);
+    }
+
+    @Test
     void resultsIndependentOfThreads() throws IOException {
         Path oneThread = temp.resolve("one-thread");
         Path twoThreads = temp.resolve("two-threads");
