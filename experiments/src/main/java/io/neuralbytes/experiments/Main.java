@@ -48,6 +48,7 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         giveVersion(commandLine, new VersionProvider());
+        ReproduceStrategy.hideIgnoredSharedOptions(commandLine.getSubcommands().get("reproduce"));
         return commandLine;
     }
 

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -261,6 +262,26 @@ final class ReproduceStrategy implements IExecutionStrategy {
             ignored.add("--threads");
         }
         return ignored;
+    }
+
+    /**
+     * Hides from each experiment's help the shared options that it ignores (see
+     * {@link #ignoredSharedOptions}), such as {@code --data} for mlp. They are still accepted
+     * after the experiment's name, because they apply to the other experiments of the
+     * invocation, and {@code reproduce --help} still lists them all.
+     */
+    static void hideIgnoredSharedOptions(CommandLine reproduceLine) {
+        for (CommandLine experimentLine : reproduceLine.getSubcommands().values()) {
+            CommandSpec spec = experimentLine.getCommandSpec();
+            Set<String> ignored = ignoredSharedOptions(experimentLine.getCommand());
+            for (OptionSpec option : List.copyOf(spec.options())) {
+                if (option.inherited() && !option.hidden()
+                        && ignored.contains(option.longestName())) {
+                    spec.remove(option);
+                    spec.addOption(option.toBuilder().hidden(true).build());
+                }
+            }
+        }
     }
 
     /**

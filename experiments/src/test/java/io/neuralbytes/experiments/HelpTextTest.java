@@ -51,7 +51,9 @@ class HelpTextTest {
                         .append('\n');
             }
             for (var option : command.getCommandSpec().options()) {
-                described.append(String.join("\n", option.description())).append('\n');
+                if (!option.hidden()) {
+                    described.append(String.join("\n", option.description())).append('\n');
+                }
             }
             Matcher names = FILE_NAME.matcher(described);
             while (names.find()) {
@@ -84,6 +86,48 @@ class HelpTextTest {
                     command.getCommandName() + " description starts with '" + firstWord
                             + "'; command descriptions use the imperative, as picocli's"
                             + " --help does");
+        }
+    }
+
+    /** Returns the help of {@code reproduce <experiment>}. */
+    private static String experimentHelp(String experiment) {
+        return Main.newCommandLine().getSubcommands().get("reproduce").getSubcommands()
+                .get(experiment).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    @Test
+    void experimentHelpListsOnlyUsedOptions() {
+        String mlp = experimentHelp("mlp");
+        String cnn = experimentHelp("cnn");
+        String rnn = experimentHelp("rnn");
+
+        for (String option : List.of("--data", "--offline", "--cifar10-url", "--cifar10-md5",
+                "--gutenberg-url")) {
+            assertFalse(mlp.contains(option), option + " in:\n" + mlp);
+        }
+        assertTrue(mlp.contains("--threads"), mlp);
+        assertTrue(mlp.contains("--seed"), mlp);
+        assertTrue(mlp.contains("--out"), mlp);
+        for (String option : List.of("--data", "--offline", "--cifar10-url", "--cifar10-md5")) {
+            assertTrue(cnn.contains(option), option + " missing in:\n" + cnn);
+        }
+        // The CNN trains on one thread and reads no novel.
+        assertFalse(cnn.contains("--threads"), cnn);
+        assertFalse(cnn.contains("--gutenberg-url"), cnn);
+        assertTrue(rnn.contains("--gutenberg-url"), rnn);
+        assertTrue(rnn.contains("--threads"), rnn);
+        assertFalse(rnn.contains("--cifar10-url"), rnn);
+        assertFalse(rnn.contains("--cifar10-md5"), rnn);
+    }
+
+    @Test
+    void reproduceHelpListsSharedOptions() {
+        String reproduce = Main.newCommandLine().getSubcommands().get("reproduce")
+                .getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+        for (String option : List.of("--data", "--offline", "--cifar10-url", "--cifar10-md5",
+                "--gutenberg-url", "--threads", "--seed", "--out")) {
+            assertTrue(reproduce.contains(option), option + " missing in:\n" + reproduce);
         }
     }
 }

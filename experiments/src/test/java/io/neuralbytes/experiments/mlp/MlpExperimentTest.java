@@ -257,6 +257,19 @@ class MlpExperimentTest {
     }
 
     @Test
+    void unusedSharedOptionsStillAccepted() {
+        // Its help leaves out the data options, but a command line naming them after mlp,
+        // where they would apply to another experiment, still parses.
+        Path out = temp.resolve("results");
+
+        int exit = run("reproduce", "mlp", "--epochs", "1", "--lr", "0.1", "--offline",
+                "--data", temp.resolve("data").toString(), "--out", out.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(Files.isDirectory(out.resolve("mlp")));
+    }
+
+    @Test
     void resultsIndependentOfThreads() throws IOException {
         Path oneThread = temp.resolve("one-thread");
         Path twoThreads = temp.resolve("two-threads");
