@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,45 @@ class LauncherTest {
         assertTrue(Files.exists(root.resolve("experiments/target/neuralbytes.jar")));
         assertFalse(Files.exists(links.resolve("experiments")));
         assertFalse(Files.exists(links.resolve(".neuralbytes-build.lock")));
+    }
+
+    /**
+     * Runs {@code command} with bash in {@code folder}, with a built jar and a stand-in java
+     * that prints the command the launcher passes in neuralbytes.launcher, and returns that.
+     */
+    private String calledAs(Path folder, String command) throws Exception {
+        script("mvn", "mkdir -p experiments/target && touch experiments/target/neuralbytes.jar\n");
+        script("java", "for a in \"$@\"; do\n"
+                + "  case \"$a\" in -Dneuralbytes.launcher=*) echo \"${a#*=}\";; esac\n"
+                + "done\n");
+        Path links = Files.createDirectories(temp.resolve("links"));
+        if (!Files.exists(links.resolve("nb"), LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(links.resolve("nb"), root.resolve("neuralbytes"));
+        }
+        ProcessBuilder builder = new ProcessBuilder("/bin/bash", "-c", command)
+                .directory(folder.toFile());
+        builder.environment().put("PATH", bin + ":" + links + ":/usr/bin:/bin");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        String errors = new String(process.getErrorStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "launcher timed out");
+        assertEquals(0, process.exitValue(), errors);
+        return output.strip();
+    }
+
+    @Test
+    void launcherPassesCommandAsCalled() throws Exception {
+        Files.setPosixFilePermissions(root.resolve("neuralbytes"),
+                PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path elsewhere = Files.createDirectories(temp.resolve("work"));
+
+        assertEquals("./neuralbytes", calledAs(root, "./neuralbytes reproduce"));
+        assertEquals("./neuralbytes", calledAs(root, "bash neuralbytes reproduce"));
+        assertEquals("../repo/neuralbytes", calledAs(elsewhere, "../repo/neuralbytes reproduce"));
+        // A link in a folder on PATH: its bare name runs it from anywhere.
+        assertEquals("nb", calledAs(elsewhere, "nb reproduce"));
     }
 
     @Test

@@ -28,20 +28,34 @@ public final class DataAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataAccess.class);
 
-    /** The command a user runs to fetch data, as error messages name it. */
-    static final String DOWNLOAD_COMMAND = "./neuralbytes data download";
+    /**
+     * System property in which the {@code neuralbytes} launcher passes the command it was
+     * called by, such as {@code ../nb/neuralbytes}, or its bare name when PATH finds it.
+     */
+    static final String LAUNCHER_PROPERTY = "neuralbytes.launcher";
+
+    /**
+     * Returns the command that runs this program from the working directory: the one in
+     * {@value #LAUNCHER_PROPERTY}, quoted for the shell, else {@code ./neuralbytes}, which
+     * runs it from the repository's folder.
+     */
+    static String programCommand() {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY);
+        return launcher == null || launcher.isBlank()
+                ? "./neuralbytes" : ShellWords.quote(launcher);
+    }
 
     /**
      * Returns the download command for {@code arguments}, with {@code --data FOLDER} and the
      * folder's absolute path, so that following the hint fills the folder in use. That holds
      * for the default folder too: it is {@code data} in the working directory, which need not
-     * be the repository's folder, where the hint's {@code ./neuralbytes} runs. A mirror in use
-     * for the data set ({@code cifar10} or an ebook number, last in {@code arguments}) is named
-     * too, so that the hint downloads from where the user chose.
+     * be the folder where {@link #programCommand} runs. A mirror in use for the data set
+     * ({@code cifar10} or an ebook number, last in {@code arguments}) is named too, so that
+     * the hint downloads from where the user chose.
      */
     String downloadCommand(String arguments) {
-        StringBuilder command = new StringBuilder(DOWNLOAD_COMMAND).append(" --data ")
-                .append(ShellWords.quote(folder().toString()));
+        StringBuilder command = new StringBuilder(programCommand()).append(" data download")
+                .append(" --data ").append(ShellWords.quote(folder().toString()));
         DataSources official = DataSources.official();
         boolean cifar10 = arguments.endsWith("cifar10");
         if (cifar10 && !sources.cifar10Archive().equals(official.cifar10Archive())) {

@@ -283,6 +283,27 @@ class DataCommandTest {
     }
 
     @Test
+    void downloadHintNamesLauncherAsCalled() {
+        DataAccess access = new DataAccess(new DataDirectory(temp, Origin.OPTION),
+                DataSources.official(), true);
+        String before = System.getProperty(DataAccess.LAUNCHER_PROPERTY);
+        try {
+            System.setProperty(DataAccess.LAUNCHER_PROPERTY, "../my tools/neuralbytes");
+            assertEquals("'../my tools/neuralbytes' data download --data " + temp + " 103",
+                    access.downloadCommand("103"));
+            System.setProperty(DataAccess.LAUNCHER_PROPERTY, "nb");
+            assertEquals("nb data download --data " + temp + " cifar10",
+                    access.downloadCommand("cifar10"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(DataAccess.LAUNCHER_PROPERTY);
+            } else {
+                System.setProperty(DataAccess.LAUNCHER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void presentCifarNotDownloadedAgain() throws IOException {
         List<String> sources = sources(CifarArchive.build(RECORDS));
         assertEquals(0, run(args(List.of("data", "download", "cifar10"), sources.toArray(
