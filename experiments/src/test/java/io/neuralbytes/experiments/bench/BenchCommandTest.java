@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralbytes.experiments.ChildProgram;
 import io.neuralbytes.experiments.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,29 +148,17 @@ class BenchCommandTest {
 
     @Test
     void outOfMemoryInChildJvmReported() throws Exception {
-        Path errors = temp.resolve("stderr.txt");
-        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         // The word LSTM's output layer alone, 5000 x 128 doubles, with its gradient and
         // Adagrad memory, takes 15 MB, nearly the child's whole heap.
-        Process child = new ProcessBuilder(java.toString(), "-Xmx16m", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "bench",
-                "--runs", "lstm-word", "--threads", "1", "--warmup", "0", "--settle-limit", "0",
-                "--repeats", "1", "--out", temp.resolve("results").toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errors.toFile())
-                .start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not end");
-        String stderr = Files.readString(errors);
+        ChildProgram.Outcome child = ChildProgram.run(temp, "16m", "bench", "--runs",
+                "lstm-word", "--threads", "1", "--warmup", "0", "--settle-limit", "0",
+                "--repeats", "1", "--out", temp.resolve("results").toString());
+        String failure = child.failureLine();
 
-        assertEquals(1, child.exitValue(), stderr);
-        List<String> failures = stderr.lines().filter(l -> l.startsWith("neuralbytes:")).toList();
-        assertEquals(1, failures.size(), stderr);
-        assertTrue(failures.get(0).startsWith("neuralbytes: failed: out of memory (Java heap"
-                + " space) with a maximum heap of "), stderr);
-        assertTrue(failures.get(0).endsWith(" MiB; give Java more heap, for example"
-                + " JAVA_TOOL_OPTIONS=-Xmx1g"), stderr);
-        assertFalse(stderr.contains("Exception"), stderr);
-        assertFalse(stderr.contains("\tat "), stderr);
+        assertTrue(failure.startsWith("neuralbytes: failed: out of memory (Java heap space)"
+                + " with a maximum heap of "), failure);
+        assertTrue(failure.endsWith(" MiB; give Java more heap, for example"
+                + " JAVA_TOOL_OPTIONS=-Xmx1g"), failure);
     }
 
     @Test
