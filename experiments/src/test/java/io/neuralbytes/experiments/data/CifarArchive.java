@@ -22,6 +22,9 @@ final class CifarArchive {
     static final List<String> CLASS_NAMES = List.of("airplane", "automobile", "bird", "cat",
             "deer", "dog", "frog", "horse", "ship", "truck");
 
+    /** 2026-01-01 00:00:00 UTC, the modification time of every entry. */
+    private static final long MODIFIED_MILLIS = 1_767_225_600_000L;
+
     private CifarArchive() {
     }
 
@@ -38,7 +41,7 @@ final class CifarArchive {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar =
                 new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            tar.putArchiveEntry(new TarArchiveEntry(Cifar10.FOLDER + "/"));
+            tar.putArchiveEntry(entry(Cifar10.FOLDER + "/"));
             tar.closeArchiveEntry();
             for (int k = 1; k <= Cifar10.TRAIN_BATCHES; k++) {
                 add(tar, "data_batch_" + k + ".bin", records(k, records));
@@ -73,9 +76,19 @@ final class CifarArchive {
         return bytes;
     }
 
+    /**
+     * Returns an entry with a fixed modification time. The default, the current time, would
+     * give two archives built a second apart different bytes and MD5s.
+     */
+    private static TarArchiveEntry entry(String name) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setModTime(MODIFIED_MILLIS);
+        return entry;
+    }
+
     private static void add(TarArchiveOutputStream tar, String name, byte[] content)
             throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(Cifar10.FOLDER + "/" + name);
+        TarArchiveEntry entry = entry(Cifar10.FOLDER + "/" + name);
         entry.setSize(content.length);
         tar.putArchiveEntry(entry);
         tar.write(content);
