@@ -188,6 +188,51 @@ public final class Exponentials {
     }
 
     /**
+     * Replaces each element x(i, j) of a block of {@code rows} rows by exp(x(i, j) - shift[j]),
+     * for the columns j below {@code columns}, and, when {@code sum} is not null, adds it to sum[j].
+     * Rows are taken in ascending i, so each sum[j] gets its terms in that order. Each element
+     * gets the bits of {@link #exp(double)} applied to the rounded difference. This is the inner
+     * loop of a softmax over the columns of a matrix, shift[j] being the max of column j: one
+     * call replaces, for each row, a loop that subtracts, a slice call and a loop that sums.
+     *
+     * @param offset index of x(0, 0); row i starts at {@code offset + i * ld}
+     * @param ld distance between the starts of two rows, at least {@code columns}
+     * @throws IllegalArgumentException if rows or columns is negative, ld is below columns, or the block,
+     *     shift or sum lies outside its array
+     */
+    public static void expShiftedRows(double[] x, int offset, int ld, int rows, int columns,
+            double[] shift, double[] sum) {
+        if (rows < 0 || columns < 0 || ld < columns) {
+            throw new IllegalArgumentException("expShiftedRows: rows and columns must be at least"
+                    + " 0 and ld at least columns, got rows " + rows + ", columns " + columns
+                    + ", ld " + ld);
+        }
+        if (rows == 0) {
+            return;
+        }
+        Checks.requireSlice("expShiftedRows", "x", x, offset, (rows - 1) * ld + columns);
+        Checks.requireSlice("expShiftedRows", "shift", shift, 0, columns);
+        if (sum != null) {
+            Checks.requireSlice("expShiftedRows", "sum", sum, 0, columns);
+        }
+        int done = ArrayProducts.usesVectorApi()
+                ? VectorExponentials.expShiftedRows(x, offset, ld, rows, columns, shift, sum) : 0;
+        if (done == columns) {
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            int row = offset + i * ld;
+            for (int j = done; j < columns; j++) {
+                double e = exp(x[row + j] - shift[j]);
+                x[row + j] = e;
+                if (sum != null) {
+                    sum[j] += e;
+                }
+            }
+        }
+    }
+
+    /**
      * Writes tanh(x) for the slice {@code x[offset .. offset+length)} into
      * {@code out[outOffset ..]}. Only {@code out} is modified; it may be {@code x} with the same
      * offset.

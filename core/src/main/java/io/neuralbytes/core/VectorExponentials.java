@@ -107,6 +107,49 @@ final class VectorExponentials {
         return i;
     }
 
+    /**
+     * The whole vectors of each row for {@link Exponentials#expShiftedRows}: the columns below
+     * the returned count, in every row.
+     */
+    static int expShiftedRows(double[] x, int offset, int ld, int rows, int columns, double[] shift,
+            double[] sum) {
+        int whole = columns / S.length() * S.length();
+        for (int i = 0; i < rows; i++) {
+            int row = offset + i * ld;
+            for (int j = 0; j < whole; j += S.length()) {
+                DoubleVector xc = DoubleVector.fromArray(S, x, row + j)
+                        .sub(DoubleVector.fromArray(S, shift, j))
+                        .min(V_EXP_MAX).max(V_EXP_MIN);
+                DoubleVector shifted = xc.fma(V_LOG2_E, V_SHIFTER);
+                DoubleVector n = shifted.sub(V_SHIFTER);
+                DoubleVector rHigh = n.fma(MINUS_LN2_HI, xc);
+                DoubleVector r = n.fma(MINUS_LN2_LO, rHigh);
+                DoubleVector rError = n.fma(MINUS_LN2_LO, rHigh.sub(r));
+
+                DoubleVector onePlusR = r.add(ONE);
+                DoubleVector q = V_C13.fma(r, V_C12).fma(r, V_C11).fma(r, V_C10).fma(r, V_C9)
+                        .fma(r, V_C8).fma(r, V_C7).fma(r, V_C6).fma(r, V_C5).fma(r, V_C4)
+                        .fma(r, V_C3).fma(r, V_C2);
+                DoubleVector small = r.fma(r.mul(q),
+                        rError.fma(onePlusR, onePlusR.neg().add(ONE).add(r)));
+                DoubleVector expR = onePlusR.add(small);
+
+                LongVector k = shifted.reinterpretAsLongs().sub(SHIFTER_BITS);
+                LongVector half = k.lanewise(ASHR, 1);
+                DoubleVector scale1 = half.add(EXPONENT_BIAS).lanewise(LSHL, MANTISSA_BITS)
+                        .reinterpretAsDoubles();
+                DoubleVector scale2 = k.sub(half).add(EXPONENT_BIAS).lanewise(LSHL, MANTISSA_BITS)
+                        .reinterpretAsDoubles();
+                DoubleVector e = expR.mul(scale1).mul(scale2);
+                e.intoArray(x, row + j);
+                if (sum != null) {
+                    DoubleVector.fromArray(S, sum, j).add(e).intoArray(sum, j);
+                }
+            }
+        }
+        return whole;
+    }
+
     static int tanh(double[] x, int offset, int length, double[] out, int outOffset) {
         int i = 0;
         for (; i + S.length() <= length; i += S.length()) {

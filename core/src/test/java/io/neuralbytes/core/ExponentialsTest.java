@@ -140,6 +140,71 @@ class ExponentialsTest {
     }
 
     @Test
+    void shiftedRowsGiveScalarBits() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int columns = 0; columns <= 19; columns++) {
+            int rows = 7;
+            int ld = columns + 3;
+            int offset = 2;
+            double[] x = new double[offset + rows * ld];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextInt(8) == 0 ? Double.NaN : random.nextDouble(-40, 40);
+            }
+            double[] shift = new double[columns];
+            double[] sum = new double[columns];
+            for (int j = 0; j < columns; j++) {
+                shift[j] = random.nextDouble(-5, 5);
+                sum[j] = random.nextDouble(0, 2);
+            }
+            double[] expectedX = x.clone();
+            double[] expectedSum = sum.clone();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    int at = offset + i * ld + j;
+                    expectedX[at] = Exponentials.exp(x[at] - shift[j]);
+                    expectedSum[j] += expectedX[at];
+                }
+            }
+            double[] withoutSum = x.clone();
+
+            Exponentials.expShiftedRows(x, offset, ld, rows, columns, shift, sum);
+            Exponentials.expShiftedRows(withoutSum, offset, ld, rows, columns, shift, null);
+
+            String where = columns + " columns";
+            assertBitsEqual(where + ", x", expectedX, x);
+            assertBitsEqual(where + ", x without sums", expectedX, withoutSum);
+            assertBitsEqual(where + ", sums", expectedSum, sum);
+        }
+    }
+
+    @Test
+    void shiftedRowsOutsideArrayRejected() {
+        double[] x = new double[10];
+
+        IllegalArgumentException block = assertThrows(IllegalArgumentException.class,
+                () -> Exponentials.expShiftedRows(x, 0, 4, 3, 4, new double[4], null));
+        assertTrue(block.getMessage().contains("x has length 10"), block.getMessage());
+        IllegalArgumentException shift = assertThrows(IllegalArgumentException.class,
+                () -> Exponentials.expShiftedRows(x, 0, 4, 2, 4, new double[3], null));
+        assertTrue(shift.getMessage().contains("shift has length 3"), shift.getMessage());
+        IllegalArgumentException sum = assertThrows(IllegalArgumentException.class,
+                () -> Exponentials.expShiftedRows(x, 0, 4, 2, 4, new double[4], new double[2]));
+        assertTrue(sum.getMessage().contains("sum has length 2"), sum.getMessage());
+        IllegalArgumentException ld = assertThrows(IllegalArgumentException.class,
+                () -> Exponentials.expShiftedRows(x, 0, 3, 2, 4, new double[4], null));
+        assertEquals("expShiftedRows: rows and columns must be at least 0 and ld at least"
+                + " columns, got rows 2, columns 4, ld 3", ld.getMessage());
+    }
+
+    private static void assertBitsEqual(String where, double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length, where + ", length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]),
+                    where + ", index " + i + ": expected " + expected[i] + ", got " + actual[i]);
+        }
+    }
+
+    @Test
     void sliceInPlace() {
         double[] x = {-2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8};
         double[] expected = new double[x.length];

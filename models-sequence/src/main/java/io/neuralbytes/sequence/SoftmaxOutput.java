@@ -377,32 +377,20 @@ final class SoftmaxOutput {
    */
   private void exponentiateAndSumRows(int from, int to) {
     int Lp = stride;
-    boolean inOrder = summedRows == from;
-    for (int v = from; v < to; v++) {
-      int row = Z0 + v * Lp;
-      for (int t = 0; t < Lp; t++) {
-        logits[row + t] -= columnMax[t];
-      }
-      Exponentials.exp(logits, row, Lp, logits, row);
-      if (inOrder) {
-        addToColumnSums(row);
-      }
-    }
-    if (!inOrder) {
+    int first = Z0 + from * Lp;
+    if (summedRows == from) {
+      Exponentials.expShiftedRows(logits, first, Lp, to - from, Lp, columnMax, columnSum);
+    } else {
+      Exponentials.expShiftedRows(logits, first, Lp, to - from, Lp, columnMax, null);
       awaitSummedRows(from);
       for (int v = from; v < to; v++) {
-        addToColumnSums(Z0 + v * Lp);
+        int row = Z0 + v * Lp;
+        for (int t = 0; t < Lp; t++) {
+          columnSum[t] += logits[row + t];
+        }
       }
     }
     summedRows = to;
-  }
-
-  /** Adds the row of Z that starts at {@code row} to the column sums. */
-  private void addToColumnSums(int row) {
-    int Lp = stride;
-    for (int t = 0; t < Lp; t++) {
-      columnSum[t] += logits[row + t];
-    }
   }
 
   /** Waits until the column sums hold the rows below {@code rows}. */
