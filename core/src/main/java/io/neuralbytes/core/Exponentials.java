@@ -189,16 +189,17 @@ public final class Exponentials {
 
     /**
      * Replaces each element x(i, j) of a block of {@code rows} rows by exp(x(i, j) - shift[j]),
-     * for the columns j below {@code columns}, and, when {@code sum} is not null, adds it to sum[j].
-     * Rows are taken in ascending i, so each sum[j] gets its terms in that order. Each element
-     * gets the bits of {@link #exp(double)} applied to the rounded difference. This is the inner
-     * loop of a softmax over the columns of a matrix, shift[j] being the max of column j: one
-     * call replaces, for each row, a loop that subtracts, a slice call and a loop that sums.
+     * for the columns j below {@code columns}, and, when {@code sum} is not null, adds it to
+     * sum[j]. Rows are taken in ascending i, so each sum[j] gets its terms in that order. Each
+     * element gets the bits of {@link #exp(double)} applied to the rounded difference. This is
+     * the inner loop of a softmax over the columns of a matrix, shift[j] being the max of
+     * column j: one call replaces, for each row, a loop that subtracts, a slice call and a loop
+     * that sums.
      *
      * @param offset index of x(0, 0); row i starts at {@code offset + i * ld}
      * @param ld distance between the starts of two rows, at least {@code columns}
-     * @throws IllegalArgumentException if rows or columns is negative, ld is below columns, or the block,
-     *     shift or sum lies outside its array
+     * @throws IllegalArgumentException if rows or columns is negative, ld is below columns, or
+     *     the block, shift or sum lies outside its array
      */
     public static void expShiftedRows(double[] x, int offset, int ld, int rows, int columns,
             double[] shift, double[] sum) {

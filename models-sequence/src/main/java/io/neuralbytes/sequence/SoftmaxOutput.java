@@ -110,7 +110,7 @@ final class SoftmaxOutput {
   private Runnable throughTime;
   /** Whether the recurrence of the current window has ended, so every hidden state is known. */
   private volatile boolean recurrenceDone;
-  /** The rows of Z below this one are exponentiated and in {@link #columnSum}. */
+  /** Number of rows of Z, from row 0, already exponentiated and added to {@link #columnSum}. */
   private volatile int summedRows;
   /** Blocks of {@link #LOGIT_ROWS_PER_CHUNK} rows of Z. */
   private final int rowChunks;
@@ -371,7 +371,7 @@ final class SoftmaxOutput {
    * which must then hold the rows below {@code from} and no other. A part of the rows that
    * starts where the sums end adds each row as soon as it is exponentiated. A later part first
    * exponentiates all its rows, then waits until the parts below it have added theirs, and adds
-   * its own, which its core still holds in cache. So each column is summed in ascending v,
+   * its own, which are still in its core's cache. So each column is summed in ascending v,
    * as on one thread, while the exponentials, which cost the most, run side by side. Split by
    * columns instead, each thread read every row of Z, half of them from the other core's cache.
    */
@@ -393,7 +393,7 @@ final class SoftmaxOutput {
     summedRows = to;
   }
 
-  /** Waits until the column sums hold the rows below {@code rows}. */
+  /** Waits until the column sums contain the rows below {@code rows}. */
   private void awaitSummedRows(int rows) {
     for (int spins = 0; summedRows != rows; spins++) {
       if (spins < AWAIT_SPINS) {
