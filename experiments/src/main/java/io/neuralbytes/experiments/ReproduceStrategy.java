@@ -116,7 +116,8 @@ final class ReproduceStrategy implements IExecutionStrategy {
 
     /**
      * Rejects, before any training, an {@code --out} whose summary or report a save could not
-     * merge into, or where an experiment's folder is a file.
+     * merge into, or where an experiment's folder is a file or a symbolic link to
+     * a missing folder.
      */
     private static void checkResultFiles(CommandLine reproduceLine, RunContext context,
                                          List<Experiment> selected) {
@@ -127,6 +128,10 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         for (Experiment experiment : selected) {
             Path folder = context.experimentFolder(experiment.name());
+            String link = OutputFolder.danglingLink(folder);
+            if (link != null) {
+                throw new ParameterException(reproduceLine, "--out: " + link);
+            }
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
                 throw new ParameterException(reproduceLine, "--out: " + folder.toAbsolutePath()
                         + " is a file; expected a folder for the " + experiment.name()

@@ -1,6 +1,7 @@
 package io.neuralbytes.experiments.data;
 
 import io.neuralbytes.datasets.DataDirectory;
+import io.neuralbytes.experiments.output.OutputFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -25,28 +26,53 @@ public final class DataOptions {
     Path folder;
 
     /**
-     * Returns the data folder the options, the environment or the default choose.
+     * Returns the data folder the options, the environment or the default choose, checked
+     * as {@link #checkFolder} does.
      *
      * @param commandLine the command whose options these are, for error messages
-     * @throws ParameterException if {@code --data} is empty, or the chosen path exists but is
-     *     not a folder
+     * @throws ParameterException if {@code --data} is empty or the folder fails the check
      */
     public DataDirectory directory(CommandLine commandLine) {
+        DataDirectory directory = resolve(commandLine);
+        checkFolder(commandLine, directory);
+        return directory;
+    }
+
+    /**
+     * Returns the data folder the options, the environment or the default choose, without
+     * looking at the disk, for commands that may not read data.
+     *
+     * @throws ParameterException if {@code --data} is empty
+     */
+    public DataDirectory resolve(CommandLine commandLine) {
         if (folder != null && folder.toString().isEmpty()) {
             throw new ParameterException(commandLine, "--data must not be empty; expected a"
                     + " folder");
         }
-        DataDirectory directory = DataDirectory.resolve(folder);
+        return DataDirectory.resolve(folder);
+    }
+
+    /**
+     * Checks that {@code directory}, chosen by {@link #resolve}, is a folder or can be created,
+     * so neither a file nor a symbolic link to a missing folder.
+     *
+     * @param commandLine the command whose options these are, for error messages
+     * @throws ParameterException naming the option or variable that chose the folder
+     */
+    public void checkFolder(CommandLine commandLine, DataDirectory directory) {
         Path path = directory.path();
+        String source = switch (directory.origin()) {
+            case OPTION -> "--data " + folder;
+            case ENVIRONMENT -> DataDirectory.ENVIRONMENT_VARIABLE + "="
+                    + System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
+            case DEFAULT -> "the default data folder " + path;
+        };
         if (Files.exists(path) && !Files.isDirectory(path)) {
-            String source = switch (directory.origin()) {
-                case OPTION -> "--data " + folder;
-                case ENVIRONMENT -> DataDirectory.ENVIRONMENT_VARIABLE + "="
-                        + System.getenv(DataDirectory.ENVIRONMENT_VARIABLE);
-                case DEFAULT -> "the default data folder " + path;
-            };
             throw new ParameterException(commandLine, source + ": not a folder");
         }
-        return directory;
+        String link = OutputFolder.danglingLink(path);
+        if (link != null) {
+            throw new ParameterException(commandLine, source + ": " + link);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,6 +47,10 @@ public final class OutputFolder {
 
     /** Returns why results cannot be written into {@code folder}, or null when they can. */
     static String problem(Path folder) {
+        String link = danglingLink(folder);
+        if (link != null) {
+            return link;
+        }
         for (int attempt = 1; ; attempt++) {
             Path existing = folder;
             while (existing != null && !Files.exists(existing)) {
@@ -79,6 +84,35 @@ public final class OutputFolder {
     }
 
     /**
+     * Returns a message naming the symbolic link on the way to {@code path} whose target does
+     * not exist, or null when there is none. Creating {@code path} would fail at such a link
+     * after the work is done. Runs do not create the target instead, because the link may
+     * point to a drive that is not mounted.
+     *
+     * @param path the folder to create or write in, absolute or relative to the working folder
+     */
+    public static String danglingLink(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                return p + " is a symbolic link to " + target(p) + ", which does not exist;"
+                        + " create that folder or remove the link";
+            }
+        }
+        return null;
+    }
+
+    /** Returns the target of the link {@code link}, resolved against the link's folder. */
+    private static Path target(Path link) {
+        try {
+            return link.resolveSibling(Files.readSymbolicLink(link)).normalize();
+        } catch (IOException e) {
+            // The link was removed after the caller saw it, so name it by its own path.
+            return link;
+        }
+    }
+
+    /**
      * Writes and deletes a file in {@code existing} when {@code missing} is empty. Otherwise
      * creates a new folder of this check in {@code existing}, the folders {@code missing} and
      * a file inside it, and deletes that folder again.
@@ -104,7 +138,9 @@ public final class OutputFolder {
     public static Path firstMissing(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         Path missing = null;
-        for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
+        // A link to nothing is not missing: it is the user's, so deleteEmpty must keep it.
+        for (Path p = absolute; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+                p = p.getParent()) {
             missing = p;
         }
         return missing;
