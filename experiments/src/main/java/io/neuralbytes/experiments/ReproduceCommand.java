@@ -74,8 +74,19 @@ public final class ReproduceCommand {
      */
     RunContext context() {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        DataAccess data = new DataAccess(dataOptions.directory(spec.commandLine()),
+        DataAccess data = new DataAccess(dataOptions.resolve(spec.commandLine()),
                 mirrorOptions.sources(spec.commandLine()), offline);
         return new RunContext(outputFolder, seed, data, workers);
+    }
+
+    /**
+     * Checks the data folder of {@code context}. {@link #context} leaves that check out, so
+     * that an experiment that reads no data runs whatever the data folder is.
+     *
+     * @throws picocli.CommandLine.ParameterException if the data folder is a file or a symbolic
+     *     link to a missing folder
+     */
+    void checkDataFolder(RunContext context) {
+        dataOptions.checkFolder(spec.commandLine(), context.data().directory());
     }
 }

@@ -85,6 +85,9 @@ final class ReproduceStrategy implements IExecutionStrategy {
         }
         OutputFolder.check(reproduceLine, "--out", context.outputFolder());
         checkResultFiles(reproduceLine, context, selected);
+        if (selected.stream().anyMatch(e -> !e.dataSets().isEmpty())) {
+            command.checkDataFolder(context);
+        }
         for (Experiment experiment : selected) {
             experiment.validateAgainstData(context);
         }
