@@ -5,6 +5,7 @@ import io.neuralbytes.datasets.Checksums;
 import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.Novels;
+import io.neuralbytes.datasets.TextCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>CIFAR-10 is verified by reading every record of its six files (sizes and labels) and
  * the ten class names. A novel is verified by its SHA-256 against the copy this project was
- * tested with. The experiments still use a copy that differs, with a warning.
+ * tested with. The experiments still use a copy that differs, with a warning, when it is
+ * valid UTF-8. A copy that is not UTF-8 is invalid, because training rejects it.
  */
 @Command(name = "status",
         mixinStandardHelpOptions = true,
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every data set is present and valid (a novel that differs from the tested"
-                    + " copy counts as valid)",
+                    + " copy counts as valid when it is valid UTF-8)",
             "1:a data set is missing or invalid",
             "2:invalid command line"})
 final class DataStatusCommand implements Callable<Integer> {
@@ -109,6 +111,13 @@ final class DataStatusCommand implements Callable<Integer> {
         String sha256 = Checksums.sha256(file);
         if (sha256.equals(novel.sha256())) {
             return "verified: SHA-256 of the tested copy, " + file.getFileName();
+        }
+        try {
+            // Training decodes the novel as strict UTF-8 and stops at the first invalid byte,
+            // so another copy is usable only when it decodes.
+            TextCorpus.load(file, new TextCorpus.Options(false, false));
+        } catch (IllegalArgumentException e) {
+            return INVALID + " " + e.getMessage();
         }
         return "not verified: " + file.getFileName() + " has SHA-256 " + sha256
                 + ", not the tested copy's " + novel.sha256() + " (used with a warning)";
