@@ -118,6 +118,7 @@ public final class DataAccess {
     public Path cifar10() throws IOException {
         logFolder();
         if (offline && !hasCifar10()) {
+            requireNoObstruction("cifar10");
             throw missingOffline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + folder(),
                     "cifar10");
         }
@@ -141,6 +142,7 @@ public final class DataAccess {
     public Path novel(int ebook) throws IOException {
         logFolder();
         if (offline && !hasNovel(ebook)) {
+            requireNoObstruction(Integer.toString(ebook));
             Novel novel = Catalogue.novel(ebook);
             throw missingOffline(novel.title() + " (Gutenberg ebook " + ebook + ")",
                     "pg" + ebook + "-<title>.txt in " + folder().resolve(Novels.FOLDER),
@@ -180,6 +182,39 @@ public final class DataAccess {
         logFolder();
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).downloadNovel(ebook);
+        }
+    }
+
+    /**
+     * Returns why a download of {@code dataset}, {@code cifar10} or an ebook number, would
+     * stop before fetching anything, or null when nothing is in its way. A file where the
+     * data set's folder goes, or a folder where a novel's file goes, stops it, so that no
+     * download deletes something of the user's.
+     */
+    String obstruction(String dataset) {
+        boolean cifar10 = dataset.equals("cifar10");
+        Path folder = folder().resolve(cifar10 ? Cifar10.FOLDER : Novels.FOLDER);
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+            return folder + " exists but is not a folder; move it away";
+        }
+        if (cifar10) {
+            return null;
+        }
+        Path file = folder.resolve(Catalogue.novel(Integer.parseInt(dataset)).fileName());
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return file + " is a folder, expected the novel's file; move it away";
+        }
+        return null;
+    }
+
+    /**
+     * Throws with the reason of {@link #obstruction}, so that an offline run names what to
+     * move instead of a download command that would stop on it.
+     */
+    private void requireNoObstruction(String dataset) {
+        String obstruction = obstruction(dataset);
+        if (obstruction != null) {
+            throw new IllegalStateException(obstruction);
         }
     }
 

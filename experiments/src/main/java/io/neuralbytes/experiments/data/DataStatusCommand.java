@@ -9,7 +9,6 @@ import io.neuralbytes.datasets.TextCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -124,11 +123,10 @@ final class DataStatusCommand implements Callable<Integer> {
     }
 
     private static String downloadHint(DataAccess access, String dataset) {
-        String folderName = dataset.equals("cifar10") ? Cifar10.FOLDER : Novels.FOLDER;
-        Path folder = access.folder().resolve(folderName);
-        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+        String obstruction = access.obstruction(dataset);
+        if (obstruction != null) {
             // A download would fail on it, so the status names what to move first.
-            return INVALID + " " + folder + " exists but is not a folder; move it away";
+            return INVALID + " " + obstruction;
         }
         return "run '" + access.downloadCommand(dataset) + "'";
     }
