@@ -5,8 +5,11 @@ import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.data.DataOptions;
 import io.neuralbytes.experiments.data.MirrorOptions;
 import io.neuralbytes.experiments.mlp.MlpExperiment;
+import io.neuralbytes.experiments.output.OutputFolder;
 import io.neuralbytes.experiments.sequence.LstmExperiment;
 import io.neuralbytes.experiments.sequence.RnnExperiment;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,9 +87,13 @@ public final class ReproduceCommand {
      * that an experiment that reads no data runs whatever the data folder is.
      *
      * @throws picocli.CommandLine.ParameterException if the data folder is a file or a symbolic
-     *     link to a missing folder
+     *     link to a missing folder, or is missing and cannot be created for a download
      */
     void checkDataFolder(RunContext context) {
         dataOptions.checkFolder(spec.commandLine(), context.data().directory());
+        if (!offline && !Files.exists(context.dataFolder(), LinkOption.NOFOLLOW_LINKS)) {
+            // A download would create the folder, so a folder that cannot be created fails now.
+            OutputFolder.check(spec.commandLine(), "data folder", context.dataFolder());
+        }
     }
 }

@@ -76,6 +76,10 @@ final class DataDownloadCommand implements Callable<Integer> {
         DataAccess access = parent.access(mirrors.sources(spec.commandLine()));
         access.logFolder();
         Path createdFolder = OutputFolder.firstMissing(access.folder());
+        if (createdFolder != null) {
+            // A folder that cannot be created fails every download, so report why once, first.
+            OutputFolder.check(spec.commandLine(), "data folder", access.folder());
+        }
         // Also when the download is stopped (Ctrl-C), once its temporary files are gone.
         TemporaryFiles.runAfterShutdownCleanup(
                 () -> DataAccess.deleteCreatedIfEmpty(access.folder(), createdFolder));

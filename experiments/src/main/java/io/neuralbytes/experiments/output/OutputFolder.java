@@ -65,22 +65,48 @@ public final class OutputFolder {
             try {
                 probe(existing, existing.relativize(folder));
                 return null;
-            } catch (AccessDeniedException e) {
-                return "permission denied";
-            } catch (NoSuchFileException e) {
-                // A run that failed may have deleted the empty folder it created, so look again.
-                if (Files.exists(existing) || attempt == Folders.MAX_ATTEMPTS) {
-                    return "cannot be created in " + existing
-                            + " (no such file or directory)";
-                }
-            } catch (FileSystemException e) {
-                String reason = e.getReason() == null ? "cannot be written"
-                        : e.getReason().toLowerCase(Locale.ROOT);
-                return "cannot be created or written (" + reason + ")";
             } catch (IOException e) {
-                return "cannot be created or written (" + e.getMessage() + ")";
+                String reason = failureReason(e, existing, folder);
+                if (reason != null) {
+                    return reason;
+                }
+                // A run that failed may have deleted the empty folder it created, so look again.
+                if (attempt == Folders.MAX_ATTEMPTS) {
+                    return "cannot be created in " + existing + " (no such file or directory)";
+                }
             }
         }
+    }
+
+    /**
+     * Returns why the probe of {@link #problem} failed with {@code e}, naming {@code existing}
+     * when it is not {@code folder} itself. Returns null when {@code existing} has vanished
+     * since, so that the caller looks again.
+     */
+    private static String failureReason(IOException e, Path existing, Path folder) {
+        // TemporaryFiles.createFolder wraps the file system's exception in its own.
+        IOException failure = e.getCause() instanceof FileSystemException cause ? cause : e;
+        boolean itself = existing.equals(folder);
+        if (failure instanceof AccessDeniedException) {
+            return itself ? "permission denied"
+                    : "cannot be created in " + existing + " (permission denied)";
+        }
+        if (failure instanceof NoSuchFileException) {
+            if (!Files.exists(existing)) {
+                return null;
+            }
+            // Pseudo-file systems such as /proc reject a new entry with this error.
+            String what = itself ? "not writable"
+                    : "cannot be created: " + existing + " is not writable";
+            return what + " (creating an entry in it fails with no such file or directory)";
+        }
+        if (failure instanceof FileSystemException fileError) {
+            String reason = fileError.getReason() == null ? "cannot be written"
+                    : fileError.getReason().toLowerCase(Locale.ROOT);
+            String where = itself ? "" : " in " + existing;
+            return "cannot be created or written" + where + " (" + reason + ")";
+        }
+        return "cannot be created or written (" + e.getMessage() + ")";
     }
 
     /**
