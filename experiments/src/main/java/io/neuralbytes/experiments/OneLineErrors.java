@@ -121,6 +121,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
                 || !String.valueOf(ex.getMessage()).startsWith("Invalid value for option")) {
             return null;
         }
+        if (!option.splitRegex().isEmpty() && String.valueOf(ex.getValue()).isBlank()) {
+            return ListOptions.emptyItemMessage(option);
+        }
         Class<?>[] types = option.auxiliaryTypes();
         Class<?> type = types.length > 0 ? types[0] : option.type();
         String expected;

@@ -48,6 +48,7 @@ final class ReproduceStrategy implements IExecutionStrategy {
             throw new ParameterException(top.commandSpec().commandLine(),
                     "missing command: expected 'reproduce', 'data' or 'bench'");
         }
+        ListOptions.rejectEmptyItems(top);
         if (!(top.subcommand().commandSpec().userObject() instanceof ReproduceCommand)) {
             return executeOther(top);
         }

@@ -105,6 +105,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void emptyRunOrThreadListRejected() {
+        String[][] commands = {
+            {"--runs", ","}, {"--runs", ""}, {"--runs", "mlp,,cnn"}, {"--threads", ","},
+            {"--threads", "1,"},
+        };
+        for (String[] option : commands) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("bench", option[0], option[1], "--out", temp.toString()),
+                    option[0] + " " + option[1]);
+            String label = option[0].equals("--runs") ? "RUN" : "N";
+            assertEquals("neuralbytes: " + option[0] + " has an empty item; expected one or more "
+                    + label + " values separated by commas. See 'neuralbytes bench --help'.",
+                    err.toString().strip());
+        }
+        assertFalse(Files.exists(temp.resolve("bench.json")));
+    }
+
+    @Test
     void zeroThreadsRejected() {
         int exit = run("bench", "--threads", "0", "--out", temp.toString());
 

@@ -165,6 +165,29 @@ class MlpExperimentTest {
     }
 
     @Test
+    void emptyListRejectedBeforeTouchingResults() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "mlp", "--epochs", "100", "--lr", "0.1", "--out",
+                out.toString()), err.toString());
+        String report = Files.readString(out.resolve("report.md"));
+        String[][] commands = {
+            {"--lr", ","}, {"--epochs", ","}, {"--lr", "0.1,,0.01"}, {"--epochs", "100,"},
+            {"--lr", ""},
+        };
+        for (String[] option : commands) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("reproduce", "mlp", option[0], option[1], "--out",
+                    out.toString()), option[0] + " " + option[1]);
+            String label = option[0].equals("--lr") ? "RATE" : "N";
+            assertEquals("neuralbytes: " + option[0] + " has an empty item; expected one or more "
+                    + label + " values separated by commas. See 'neuralbytes reproduce mlp"
+                    + " --help'.", err.toString().strip());
+        }
+        assertEquals(report, Files.readString(out.resolve("report.md")));
+        assertTrue(Files.exists(out.resolve("mlp/e100-lr0.1-loss.png")));
+    }
+
+    @Test
     void outOfMemoryInChildJvmReported() throws Exception {
         Path out = temp.resolve("results");
         // A 3000 x 3000 weight matrix takes 72 MB, more than the child's whole heap.

@@ -33,6 +33,10 @@ class SequenceOptionsTest {
       "--level|chars|--level must be char, word or char,word, got 'chars'",
       "--level|'char,char'|--level lists 'char' more than once; give each value once",
       "--level|'word, Word'|--level lists 'Word' more than once; give each value once",
+      "--level|,|--level has an empty item; expected one or more LEVEL values separated by"
+          + " commas",
+      "--level|'char,'|--level has an empty item; expected one or more LEVEL values separated"
+          + " by commas",
   })
   void badOptionRejected(String option, String value, String message) {
     Path out = temp.resolve("results");
