@@ -2,6 +2,7 @@ package io.neuralbytes.experiments;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Set;
  * {@link #validate()} runs for every selected experiment before any of them starts, so a bad
  * option stops the program before anything is written.
  */
-public interface Experiment {
+public interface Experiment extends RangedOptions {
 
     /** Returns the experiment's name, the same as its subcommand name. */
     String name();
@@ -44,6 +45,12 @@ public interface Experiment {
      */
     default List<String> sizeOptions() {
         return List.of();
+    }
+
+    /** Returns no ranges: an experiment with integer options overrides this. */
+    @Override
+    default Map<String, IntRange> intRanges() {
+        return Map.of();
     }
 
     /**

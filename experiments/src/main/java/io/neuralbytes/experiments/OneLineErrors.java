@@ -133,6 +133,12 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (type == int.class || type == Integer.class) {
             expected = "an integer";
             if (integerText) {
+                IntRange range = ownRange(ex.getCommandLine(), option);
+                if (range != null) {
+                    // Both bounds, because "at least 1" reads wrong for a number too large.
+                    return option.longestName() + " must be from " + range.min() + " to "
+                            + range.max() + ", got '" + value + "'";
+                }
                 return outOfRange(option, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             }
         } else if (type == long.class || type == Long.class) {
@@ -154,10 +160,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     }
 
     /**
-     * Returns "--epochs must be at most 2147483647, got '99999999999'" for an integer too large
-     * for the option's type, or "at least" its minimum for one too small. The option's own
-     * range, checked after parsing, may be narrower. A thread count gets the range of
-     * {@link ThreadCounts} instead, 1 to the number of processors.
+     * Returns "--seed must be at most 9223372036854775807, got '99999999999999999999'" for an
+     * integer too large for the option's type, or "at least" its minimum for one too small. A
+     * thread count gets the range of {@link ThreadCounts} instead, 1 to the number of
+     * processors, and an option of a {@link RangedOptions} command gets its own range.
      */
     private static String outOfRange(OptionSpec option, String value, long min, long max) {
         if (option.longestName().equals("--threads")) {
@@ -168,6 +174,14 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         }
         String bound = value.startsWith("-") ? "at least " + min : "at most " + max;
         return option.longestName() + " must be " + bound + ", got '" + value + "'";
+    }
+
+    /** Returns the range that {@code commandLine}'s command gives {@code option}, or null. */
+    private static IntRange ownRange(CommandLine commandLine, OptionSpec option) {
+        if (commandLine.getCommand() instanceof RangedOptions ranged) {
+            return ranged.intRanges().get(option.longestName());
+        }
+        return null;
     }
 
     /** Tells whether a free word at this point would have been an experiment name. */

@@ -2,7 +2,9 @@ package io.neuralbytes.experiments.bench;
 
 import io.neuralbytes.core.ArrayProducts;
 import io.neuralbytes.core.WorkerPool;
+import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.ListOptions;
+import io.neuralbytes.experiments.RangedOptions;
 import io.neuralbytes.experiments.ThreadCounts;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = "Time a training step (or epoch) of each README run on random data of its"
                 + " real shapes, on one thread and on all cores; print a table and write"
                 + " <out>/bench.json.")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, RangedOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
     /** Upper bound of --warmup and --settle-limit in seconds: one hour. */
@@ -102,9 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
         checkEveryRunTimed(selected, threadCounts);
         checkSeconds("--warmup", warmup);
         checkSeconds("--settle-limit", settleLimit);
-        if (repeats < 1 || repeats > MAX_REPEATS) {
-            throw new ParameterException(spec.commandLine(), "--repeats must be from 1 to "
-                    + MAX_REPEATS + ", got " + repeats);
+        IntRange repeatsRange = intRanges().get("--repeats");
+        if (!repeatsRange.contains(repeats)) {
+            throw new ParameterException(spec.commandLine(),
+                    repeatsRange.message("--repeats", repeats));
         }
         Path file = checkedOutputFile();
         LOG.info("bench: runs {}, threads {}, at least {} s of warm-up (at most {} s more until"
@@ -129,6 +133,11 @@ public final class BenchCommand implements Callable<Integer> {
         report.writeJson(file);
         LOG.info("bench: results written to {}", file.toAbsolutePath());
         return 0;
+    }
+
+    @Override
+    public Map<String, IntRange> intRanges() {
+        return Map.of("--repeats", new IntRange(1, MAX_REPEATS));
     }
 
     private void checkSeconds(String option, double seconds) {

@@ -11,6 +11,7 @@ import io.neuralbytes.core.RandomSource;
 import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.ProgressReporter;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,16 +149,13 @@ public final class CnnExperiment implements Experiment {
 
     @Override
     public void validate() {
-        requireAtLeastOne("--epochs", epochs);
+        requireInRange("--epochs", epochs);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw invalid("--lr must be a positive finite number, got " + plain(learningRate));
         }
-        requireAtLeastOne("--filters", filters);
+        requireInRange("--filters", filters);
         parseFilterSize();
-        if (imagesPerFile < 1 || imagesPerFile > MAX_IMAGES_PER_FILE) {
-            throw invalid("--images-per-file must be between 1 and " + MAX_IMAGES_PER_FILE
-                    + ", got " + imagesPerFile);
-        }
+        requireInRange("--images-per-file", imagesPerFile);
         int total = totalImages();
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw invalid("--train-fraction must be greater than 0 and less than 1, got "
@@ -272,9 +271,20 @@ public final class CnnExperiment implements Experiment {
         return (int) Math.round(trainFraction * totalImages());
     }
 
-    private void requireAtLeastOne(String option, int value) {
-        if (value < 1) {
-            throw invalid(option + " must be at least 1, got " + value);
+    /**
+     * Returns the ranges of --epochs, --filters and --images-per-file. That of --batch-size
+     * depends on the other options, so validate() checks it alone.
+     */
+    @Override
+    public Map<String, IntRange> intRanges() {
+        return Map.of("--epochs", IntRange.atLeast(1), "--filters", IntRange.atLeast(1),
+                "--images-per-file", new IntRange(1, MAX_IMAGES_PER_FILE));
+    }
+
+    private void requireInRange(String option, int value) {
+        IntRange range = intRanges().get(option);
+        if (!range.contains(value)) {
+            throw invalid(range.message(option, value));
         }
     }
 

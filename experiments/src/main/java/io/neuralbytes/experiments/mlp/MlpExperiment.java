@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.mlp;
 
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -98,9 +100,7 @@ public final class MlpExperiment implements Experiment {
     @Override
     public void validate() {
         for (int e : epochs != null ? epochs : List.<Integer>of()) {
-            if (e < 1) {
-                throw invalid("--epochs must be at least 1, got " + e);
-            }
+            requireInRange("--epochs", e);
         }
         for (double rate : learningRates != null ? learningRates : List.<Double>of()) {
             if (!(rate > 0) || !Double.isFinite(rate)) {
@@ -109,11 +109,20 @@ public final class MlpExperiment implements Experiment {
         }
         requireDistinct("--epochs", epochs);
         requireDistinct("--lr", learningRates);
-        if (hiddenLayers < 0) {
-            throw invalid("--hidden-layers must be 0 or more, got " + hiddenLayers);
-        }
-        if (hiddenWidth < 1) {
-            throw invalid("--hidden-width must be at least 1, got " + hiddenWidth);
+        requireInRange("--hidden-layers", hiddenLayers);
+        requireInRange("--hidden-width", hiddenWidth);
+    }
+
+    @Override
+    public Map<String, IntRange> intRanges() {
+        return Map.of("--epochs", IntRange.atLeast(1), "--hidden-layers", IntRange.atLeast(0),
+                "--hidden-width", IntRange.atLeast(1));
+    }
+
+    private void requireInRange(String option, int value) {
+        IntRange range = intRanges().get(option);
+        if (!range.contains(value)) {
+            throw invalid(range.message(option, value));
         }
     }
 

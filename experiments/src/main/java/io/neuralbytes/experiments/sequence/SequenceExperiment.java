@@ -4,6 +4,7 @@ import io.neuralbytes.datasets.Novels;
 import io.neuralbytes.datasets.Vocabulary;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.PreviousRunFiles;
@@ -124,13 +125,11 @@ abstract class SequenceExperiment implements Experiment {
 
   @Override
   public void validate() {
-    requirePositive("--hidden", hidden);
-    requirePositive("--window", window);
-    requirePositive("--sample-every", sampleEvery);
-    requirePositive("--sample-length", sampleLength);
-    if (words < 2) {
-      throw invalid("--words must be at least 2, got " + words);
-    }
+    requireInRange("--hidden", hidden);
+    requireInRange("--window", window);
+    requireInRange("--sample-every", sampleEvery);
+    requireInRange("--sample-length", sampleLength);
+    requireInRange("--words", words);
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw invalid("--lr must be a positive finite number, got " + learningRate);
     }
@@ -142,10 +141,10 @@ abstract class SequenceExperiment implements Experiment {
           + " and --epochs " + epochs);
     }
     if (steps != null) {
-      requirePositive("--steps", steps);
+      requireInRange("--steps", steps);
     }
     if (epochs != null) {
-      requirePositive("--epochs", epochs);
+      requireInRange("--epochs", epochs);
     }
     selectedRuns();
   }
@@ -243,9 +242,18 @@ abstract class SequenceExperiment implements Experiment {
     return selected;
   }
 
-  private void requirePositive(String option, int value) {
-    if (value < 1) {
-      throw invalid(option + " must be at least 1, got " + value);
+  @Override
+  public Map<String, IntRange> intRanges() {
+    return Map.of("--steps", IntRange.atLeast(1), "--epochs", IntRange.atLeast(1),
+        "--hidden", IntRange.atLeast(1), "--window", IntRange.atLeast(1),
+        "--sample-length", IntRange.atLeast(1), "--sample-every", IntRange.atLeast(1),
+        "--words", IntRange.atLeast(2));
+  }
+
+  private void requireInRange(String option, int value) {
+    IntRange range = intRanges().get(option);
+    if (!range.contains(value)) {
+      throw invalid(range.message(option, value));
     }
   }
 

@@ -200,6 +200,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeatsBeyondIntNamesOwnRange() {
+        int exit = run("bench", "--repeats", "99999999999", "--out", temp.toString());
+
+        assertEquals(2, exit);
+        assertEquals("neuralbytes: --repeats must be from 1 to 100000, got '99999999999'. See"
+                + " 'neuralbytes bench --help'.", err.toString().strip());
+    }
+
+    @Test
     void hugeWarmupRejected() {
         int exit = run("bench", "--runs", "mlp", "--warmup", "1e10", "--out", temp.toString());
 

@@ -203,7 +203,11 @@ class CnnExperimentTest {
                     + " images, got '0'"},
             {"--batch-size", "351", "--batch-size must be between 1 and the 350 training"
                     + " images, got 351"},
-            {"--images-per-file", "0", "--images-per-file must be between 1 and 10000, got 0"},
+            {"--images-per-file", "0", "--images-per-file must be from 1 to 10000, got 0"},
+            {"--images-per-file", "99999999999", "--images-per-file must be from 1 to 10000,"
+                    + " got '99999999999'"},
+            {"--epochs", "-99999999999", "--epochs must be from 1 to 2147483647, got"
+                    + " '-99999999999'"},
             {"--train-fraction", "1", "--train-fraction must be greater than 0 and less than 1,"
                     + " got 1"},
             {"--train-fraction", "0", "--train-fraction must be greater than 0 and less than 1,"
