@@ -28,9 +28,30 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         CommandLine commandLine = ex.getCommandLine();
         PrintWriter err = commandLine.getErr();
         err.println("neuralbytes: " + message(ex, args) + ". See '"
-                + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+                + helpCommand(ex).getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return USAGE_ERROR;
+    }
+
+    /**
+     * Returns the command whose help to point to: the one that declares the option in error.
+     * A shared option such as --threads, given after an experiment's name, is reported on the
+     * experiment, whose help may hide it, so the hint names {@code reproduce --help}.
+     */
+    private static CommandLine helpCommand(ParameterException ex) {
+        CommandLine commandLine = ex.getCommandLine();
+        if (!(ex.getArgSpec() instanceof OptionSpec option)) {
+            return commandLine;
+        }
+        String name = option.longestName();
+        while (commandLine.getParent() != null) {
+            OptionSpec declared = commandLine.getCommandSpec().findOption(name);
+            if (declared != null && !declared.inherited()) {
+                break;
+            }
+            commandLine = commandLine.getParent();
+        }
+        return commandLine;
     }
 
     @Override

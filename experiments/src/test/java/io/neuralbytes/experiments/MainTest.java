@@ -257,6 +257,23 @@ class MainTest {
     }
 
     @Test
+    void sharedOptionErrorPointsToReproduceHelp() {
+        assertEquals(2, run("reproduce", "first", "--threads", "abc", "--out", out().toString()));
+        assertEquals("neuralbytes: --threads must be an integer, got 'abc'. See 'neuralbytes"
+                + " reproduce --help'.", err.toString().strip());
+        err.getBuffer().setLength(0);
+
+        assertEquals(2, run("reproduce", "first", "--threads", "0", "--out", out().toString()));
+        assertEquals("neuralbytes: --threads must be at least 1, got 0. See 'neuralbytes"
+                + " reproduce --help'.", err.toString().strip());
+        err.getBuffer().setLength(0);
+
+        assertEquals(2, run("reproduce", "first", "--value", "abc", "--out", out().toString()));
+        assertEquals("neuralbytes: --value must be a number, got 'abc'. See 'neuralbytes"
+                + " reproduce first --help'.", err.toString().strip());
+    }
+
+    @Test
     void unparsableDecimalRejected() {
         assertEquals(2, run("reproduce", "first", "--value", "abc", "--out", out().toString()));
         assertTrue(err.toString().contains("--value must be a number, got 'abc'"),
