@@ -44,6 +44,11 @@ public final class Main {
 
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        // After the subcommands are added, so that they get these converters too.
+        commandLine.registerConverter(Integer.class, AsciiIntegers::parseInt);
+        commandLine.registerConverter(int.class, AsciiIntegers::parseInt);
+        commandLine.registerConverter(Long.class, AsciiIntegers::parseLong);
+        commandLine.registerConverter(long.class, AsciiIntegers::parseLong);
         commandLine.setExecutionStrategy(new ReproduceStrategy());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());

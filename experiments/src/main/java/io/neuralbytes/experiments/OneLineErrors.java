@@ -151,8 +151,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         String value = String.valueOf(ex.getValue());
         // Only digits, with no spaces: ' 5' fails to parse as an integer, not as too large.
         boolean integerText = value.matches("[+-]?[0-9]+");
+        boolean otherDigits = value.chars().anyMatch(c -> c > 127 && Character.isDigit(c));
         if (type == int.class || type == Integer.class) {
-            expected = "an integer";
+            expected = otherDigits ? "an integer in the digits 0-9" : "an integer";
             if (integerText) {
                 IntRange range = ownRange(ex.getCommandLine(), option);
                 if (range != null) {
@@ -163,7 +164,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
                 return outOfRange(option, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             }
         } else if (type == long.class || type == Long.class) {
-            expected = "an integer";
+            expected = otherDigits ? "an integer in the digits 0-9" : "an integer";
             if (integerText) {
                 return outOfRange(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
             }
@@ -171,7 +172,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             expected = "an integer";
         } else if (type == double.class || type == Double.class || type == float.class
                 || type == Float.class) {
-            expected = "a number";
+            expected = otherDigits ? "a number in the digits 0-9" : "a number";
         } else if (type == java.net.URI.class) {
             expected = "an address such as https://example.org/path";
         } else {

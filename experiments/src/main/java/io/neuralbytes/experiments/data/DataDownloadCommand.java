@@ -3,6 +3,7 @@ package io.neuralbytes.experiments.data;
 import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.TemporaryFiles;
+import io.neuralbytes.experiments.AsciiIntegers;
 import io.neuralbytes.experiments.output.ErrorMessages;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
@@ -149,7 +150,7 @@ final class DataDownloadCommand implements Callable<Integer> {
 
     private int ebook(String name) {
         try {
-            int ebook = Integer.parseInt(name.strip());
+            int ebook = AsciiIntegers.parseInt(name.strip());
             Catalogue.novel(ebook);
             return ebook;
         } catch (IllegalArgumentException e) {

@@ -763,6 +763,16 @@ class DataCommandTest {
         assertFalse(Files.exists(data));
     }
 
+    @Test
+    void ebookInOtherDigitsRejected() {
+        // The Arabic-Indic digits of 103, which Integer.parseInt reads as 103.
+        assertEquals(2, run("data", "download", "\u0661\u0660\u0663", "--data",
+                data.toString()));
+        assertTrue(err.toString().contains("unknown data set '\u0661\u0660\u0663': expected"
+                + " cifar10, novels, all or one of the ebook numbers 103, 3809"), err.toString());
+        assertFalse(Files.exists(data));
+    }
+
     private static Path sharedNovel() throws IOException {
         Path file = Novels.find(SharedData.withNovels(), EBOOK);
         assumeTrue(Novels.matchesTestedCopy(file, Catalogue.novel(EBOOK)),

@@ -147,6 +147,13 @@ class MlpExperimentTest {
     }
 
     @Test
+    void epochsInOtherDigitsRejected() {
+        // The Arabic-Indic digit two, which Integer.parseInt reads as 2.
+        assertRejected("--epochs must be an integer in the digits 0-9, got '\u0662'",
+                "reproduce", "mlp", "--epochs", "\u0662", "--lr", "0.1");
+    }
+
+    @Test
     void zeroEpochsRejected() {
         assertRejected("--epochs must be at least 1, got 0", "reproduce", "mlp", "--epochs", "0");
     }

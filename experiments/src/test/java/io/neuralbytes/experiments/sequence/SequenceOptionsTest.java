@@ -30,6 +30,7 @@ class SequenceOptionsTest {
       "--steps|0|--steps must be at least 1, got 0",
       "--epochs|-1|--epochs must be at least 1, got -1",
       "--sample-length|0|--sample-length must be at least 1, got 0",
+      "--steps|\u0662|--steps must be an integer in the digits 0-9, got '\u0662'",
       "--steps|99999999999|--steps must be from 1 to 2147483647, got '99999999999'",
       "--words|-99999999999|--words must be from 2 to 2147483647, got '-99999999999'",
       "--level|chars|--level must be char, word or char,word, got 'chars'",
