@@ -173,6 +173,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         } else if (type == double.class || type == Double.class || type == float.class
                 || type == Float.class) {
             expected = otherDigits ? "a number in the digits 0-9" : "a number";
+            if (value.matches("[+-]?[0-9]+,[0-9]+")) {
+                return option.longestName() + " must be " + expected + ", got '" + value
+                        + "'; write the decimal with a point, as in " + value.replace(',', '.');
+            }
         } else if (type == java.net.URI.class) {
             expected = "an address such as https://example.org/path";
         } else {

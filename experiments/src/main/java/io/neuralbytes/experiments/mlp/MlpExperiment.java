@@ -104,7 +104,8 @@ public final class MlpExperiment implements Experiment {
         }
         for (double rate : learningRates != null ? learningRates : List.<Double>of()) {
             if (!(rate > 0) || !Double.isFinite(rate)) {
-                throw invalid("--lr must be a positive finite number, got " + rate);
+                throw invalid("--lr must be a positive finite number, got " + rate
+                        + decimalCommaHint());
             }
         }
         requireDistinct("--epochs", epochs);
@@ -124,6 +125,20 @@ public final class MlpExperiment implements Experiment {
         if (!range.contains(value)) {
             throw invalid(range.message(option, value));
         }
+    }
+
+    /**
+     * Returns " from '0,1'; a comma separates list values, so write 0.1 with a decimal point"
+     * when an --lr value looks like a decimal written with a comma, else "".
+     */
+    private String decimalCommaHint() {
+        for (String value : spec.findOption("--lr").originalStringValues()) {
+            if (value.matches("[0-9]+,[0-9]+")) {
+                return " from '" + value + "'; a comma separates list values, so write "
+                        + value.replace(',', '.') + " with a decimal point";
+            }
+        }
+        return "";
     }
 
     /** Rejects a list option that names a value twice, such as {@code --lr 0.1,1e-1}. */

@@ -147,6 +147,13 @@ class MlpExperimentTest {
     }
 
     @Test
+    void decimalCommaRateRejectedWithHint() {
+        assertRejected("--lr must be a positive finite number, got 0.0 from '0,1'; a comma"
+                + " separates list values, so write 0.1 with a decimal point",
+                "reproduce", "mlp", "--lr", "0,1");
+    }
+
+    @Test
     void epochsInOtherDigitsRejected() {
         // The Arabic-Indic digit two, which Integer.parseInt reads as 2.
         assertRejected("--epochs must be an integer in the digits 0-9, got '\u0662'",

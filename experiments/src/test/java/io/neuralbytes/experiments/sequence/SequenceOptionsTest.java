@@ -31,6 +31,7 @@ class SequenceOptionsTest {
       "--epochs|-1|--epochs must be at least 1, got -1",
       "--sample-length|0|--sample-length must be at least 1, got 0",
       "--steps|\u0662|--steps must be an integer in the digits 0-9, got '\u0662'",
+      "--lr|'0,1'|--lr must be a number, got '0,1'; write the decimal with a point, as in 0.1",
       "--steps|99999999999|--steps must be from 1 to 2147483647, got '99999999999'",
       "--words|-99999999999|--words must be from 2 to 2147483647, got '-99999999999'",
       "--level|chars|--level must be char, word or char,word, got 'chars'",
