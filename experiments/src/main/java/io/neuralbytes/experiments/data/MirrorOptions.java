@@ -23,7 +23,8 @@ public final class MirrorOptions {
 
     @Option(names = "--cifar10-md5", scope = ScopeType.INHERIT, paramLabel = "HEX",
             description = "MD5 the archive from --cifar10-url must have, 32 hex digits"
-                    + " (default: the published " + Catalogue.CIFAR10_ARCHIVE_MD5 + ").")
+                    + " (default: the published " + Catalogue.CIFAR10_ARCHIVE_MD5 + "). Only"
+                    + " with --cifar10-url.")
     String cifar10Md5;
 
     @Option(names = "--gutenberg-url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -49,6 +50,12 @@ public final class MirrorOptions {
             if (!md5.matches("[0-9a-fA-F]{32}")) {
                 throw new ParameterException(commandLine, "--cifar10-md5 must be 32 hex digits,"
                         + " got '" + md5 + "'");
+            }
+            if (cifar10Url == null) {
+                // A checksum other than the published one could only fail the official archive.
+                throw new ParameterException(commandLine, "--cifar10-md5 is the MD5 of a"
+                        + " mirror's archive, so it needs --cifar10-url; the official archive"
+                        + " is always checked against its published MD5 " + Catalogue.CIFAR10_ARCHIVE_MD5);
             }
             sources = sources.withCifar10(archive, md5);
         }

@@ -722,6 +722,9 @@ class DataCommandTest {
     void invalidSourceOptionsRejected() {
         String[][] cases = {
             {"--cifar10-md5", "abc", "--cifar10-md5 must be 32 hex digits, got 'abc'"},
+            {"--cifar10-md5", "0123456789abcdef0123456789abcdef", "--cifar10-md5 is the MD5 of"
+                    + " a mirror's archive, so it needs --cifar10-url; the official archive is"
+                    + " always checked against its published MD5 c32a1d4ab5d03f1284b67883e8d87530"},
             {"--cifar10-url", "ftp://127.0.0.1/a.tar.gz", "--cifar10-url must be an http or"
                     + " https address"},
             {"--gutenberg-url", "file:///tmp/", "--gutenberg-url must be an http or https"
