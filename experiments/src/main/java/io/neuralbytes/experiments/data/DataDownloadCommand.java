@@ -4,6 +4,7 @@ import io.neuralbytes.datasets.Catalogue;
 import io.neuralbytes.datasets.Novel;
 import io.neuralbytes.datasets.TemporaryFiles;
 import io.neuralbytes.experiments.AsciiIntegers;
+import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.output.ErrorMessages;
 import io.neuralbytes.experiments.output.OutputFolder;
 import java.io.IOException;
@@ -128,10 +129,17 @@ final class DataDownloadCommand implements Callable<Integer> {
      * Returns the data sets named on the command line as "cifar10" or ebook numbers, each once,
      * in the order named.
      *
-     * @throws ParameterException if a name is not a data set of the catalogue
+     * @throws ParameterException if a name is not a data set of the catalogue, or is given
+     *     twice
      */
     private List<String> selected() {
         List<String> names = datasets == null || datasets.isEmpty() ? List.of("all") : datasets;
+        String repeated = ListOptions.firstRepeated(names,
+                name -> name.strip().toLowerCase(Locale.ROOT));
+        if (repeated != null) {
+            throw new ParameterException(spec.commandLine(), "data download lists '"
+                    + repeated.strip() + "' more than once; give each data set once");
+        }
         Set<String> selected = new LinkedHashSet<>();
         for (String name : names) {
             String key = name.strip().toLowerCase(Locale.ROOT);

@@ -767,6 +767,20 @@ class DataCommandTest {
     }
 
     @Test
+    void repeatedDatasetRejected() {
+        assertEquals(2, run("data", "download", "103", "103", "--data", data.toString()));
+        assertEquals("neuralbytes: data download lists '103' more than once; give each data set"
+                + " once. See 'neuralbytes data download --help'.", err.toString().strip());
+        err.getBuffer().setLength(0);
+
+        assertEquals(2, run("data", "download", "cifar10", "CIFAR10", "--data",
+                data.toString()));
+        assertTrue(err.toString().contains("lists 'CIFAR10' more than once"), err.toString());
+        assertFalse(Files.exists(data));
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
     void ebookInOtherDigitsRejected() {
         // The Arabic-Indic digits of 103, which Integer.parseInt reads as 103.
         assertEquals(2, run("data", "download", "\u0661\u0660\u0663", "--data",
