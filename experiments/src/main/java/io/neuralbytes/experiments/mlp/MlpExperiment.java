@@ -62,6 +62,11 @@ public final class MlpExperiment implements Experiment {
     static final Pattern RUN_FILES =
             Pattern.compile("e[0-9]+-lr[0-9.e+-]+-(loss|boundary)\\.png");
 
+    /** Upper bound of --hidden-layers, for the reason that the option's help gives. */
+    static final int MAX_HIDDEN_LAYERS = 1000;
+    /** Most equal hidden layers that {@link #networkText} lists one by one. */
+    static final int LISTED_EQUAL_LAYERS = 4;
+
     private static final Logger log = LoggerFactory.getLogger(MlpExperiment.class);
 
     @Spec
@@ -78,8 +83,11 @@ public final class MlpExperiment implements Experiment {
     List<Double> learningRates;
 
     @Option(names = "--hidden-layers", paramLabel = "N", defaultValue = "1",
-            description = "Number of hidden layers (default: ${DEFAULT-VALUE}, as in the"
-                    + " original script; 0 gives logistic regression).")
+            description = "Number of hidden layers, from 0 to " + MAX_HIDDEN_LAYERS
+                    + " (default: ${DEFAULT-VALUE}, as in the original script; 0 gives logistic"
+                    + " regression). The sigmoid's slope is at most 0.25, so with small weights"
+                    + " each layer shrinks the gradient fourfold or more, and far deeper"
+                    + " networks no longer learn.")
     int hiddenLayers;
 
     @Option(names = "--hidden-width", paramLabel = "N", defaultValue = "2",
@@ -116,7 +124,8 @@ public final class MlpExperiment implements Experiment {
 
     @Override
     public Map<String, IntRange> intRanges() {
-        return Map.of("--epochs", IntRange.atLeast(1), "--hidden-layers", IntRange.atLeast(0),
+        return Map.of("--epochs", IntRange.atLeast(1), "--hidden-layers",
+                new IntRange(0, MAX_HIDDEN_LAYERS),
                 "--hidden-width", IntRange.atLeast(1));
     }
 
@@ -189,10 +198,10 @@ public final class MlpExperiment implements Experiment {
         List<MlpRunSettings> planned = plannedRuns();
         int[] widths = hiddenWidths();
         Path folder = context.experimentFolder(NAME);
-        log.info("mlp: {} on logical OR (4 points), network 2-{}1, sigmoid units, MSE,"
+        log.info("mlp: {} on logical OR (4 points), network {}, sigmoid units, MSE,"
                         + " full-batch gradient descent, weights uniform in [-0.1, 0.1),"
                         + " seed {}, {}",
-                Counts.count(planned.size(), "run"), widthsText(widths), context.seed(),
+                Counts.count(planned.size(), "run"), networkText(widths), context.seed(),
                 Counts.count(context.threads(), "thread"));
 
         long start = System.nanoTime();
@@ -254,11 +263,29 @@ public final class MlpExperiment implements Experiment {
         }
     }
 
-    static String widthsText(int[] widths) {
-        StringBuilder text = new StringBuilder();
-        for (int w : widths) {
-            text.append(w).append('-');
+    /**
+     * Returns the layer sizes from the 2 inputs to the 1 output, such as "2-2-1". A run of
+     * more than {@link #LISTED_EQUAL_LAYERS} equal hidden layers is written "(2 x 100)", so
+     * that a deep network takes one short line in the log, the report and predictions.txt.
+     */
+    static String networkText(int[] widths) {
+        StringBuilder text = new StringBuilder("2-");
+        int start = 0;
+        while (start < widths.length) {
+            int end = start;
+            while (end < widths.length && widths[end] == widths[start]) {
+                end++;
+            }
+            int count = end - start;
+            if (count > LISTED_EQUAL_LAYERS) {
+                text.append('(').append(widths[start]).append(" x ").append(count).append(")-");
+            } else {
+                for (int i = start; i < end; i++) {
+                    text.append(widths[i]).append('-');
+                }
+            }
+            start = end;
         }
-        return text.toString();
+        return text.append('1').toString();
     }
 }

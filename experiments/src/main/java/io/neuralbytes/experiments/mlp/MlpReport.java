@@ -145,7 +145,7 @@ final class MlpReport {
     }
 
     private String networkText() {
-        return "2-" + MlpExperiment.widthsText(hiddenWidths) + "1";
+        return MlpExperiment.networkText(hiddenWidths);
     }
 
     private static String predictionsText(double[] predictions) {

@@ -320,6 +320,34 @@ class MlpExperimentTest {
     }
 
     @Test
+    void deepNetworkWrittenShort() throws IOException {
+        Path out = temp.resolve("results");
+        assertEquals(0, run("reproduce", "mlp", "--hidden-layers", "1000", "--epochs", "1",
+                "--lr", "0.1", "--out", out.toString()), err.toString());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("Network 2-(2 x 1000)-1:"));
+        assertTrue(Files.readString(out.resolve("mlp/predictions.txt"))
+                .contains("\n# network 2-(2 x 1000)-1, seed 0\n"));
+    }
+
+    @Test
+    void networkTextCompressesEqualLayers() {
+        assertEquals("2-1", MlpExperiment.networkText(new int[0]));
+        assertEquals("2-3-3-3-3-1", MlpExperiment.networkText(new int[] {3, 3, 3, 3}));
+        assertEquals("2-(2 x 5)-1", MlpExperiment.networkText(new int[] {2, 2, 2, 2, 2}));
+        assertEquals("2-4-(2 x 6)-1",
+                MlpExperiment.networkText(new int[] {4, 2, 2, 2, 2, 2, 2}));
+        int[] deep = new int[100_000];
+        java.util.Arrays.fill(deep, 2);
+        assertEquals("2-(2 x 100000)-1", MlpExperiment.networkText(deep));
+    }
+
+    @Test
+    void tooManyHiddenLayersRejected() {
+        assertRejected("--hidden-layers must be from 0 to 1000, got 1001",
+                "reproduce", "mlp", "--hidden-layers", "1001");
+    }
+
+    @Test
     void accuracyCountsNaNAsWrong() {
         double[] targets = {0, 1, 1, 1};
         assertEquals(1.0, MlpRun.accuracy(new double[] {0.1, 0.9, 0.5, 0.7}, targets));
