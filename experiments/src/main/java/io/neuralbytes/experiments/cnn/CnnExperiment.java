@@ -11,6 +11,7 @@ import io.neuralbytes.core.RandomSource;
 import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.HistoryMemory;
 import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.Counts;
@@ -144,12 +145,19 @@ public final class CnnExperiment implements Experiment {
 
     @Override
     public List<String> sizeOptions() {
-        return List.of("--images-per-file", "--filters", "--batch-size");
+        // --epochs sets the length of the cost history.
+        return List.of("--images-per-file", "--filters", "--batch-size", "--epochs");
     }
 
     @Override
     public void validate() {
         requireInRange("--epochs", epochs);
+        // Estimated peak: the mean cost of each epoch, and its copy when training diverges.
+        String tooLarge = HistoryMemory.tooLargeMessage("--epochs", epochs, 16, "epoch",
+                Runtime.getRuntime().maxMemory());
+        if (tooLarge != null) {
+            throw invalid(tooLarge);
+        }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw invalid("--lr must be a positive finite number, got " + plain(learningRate));
         }

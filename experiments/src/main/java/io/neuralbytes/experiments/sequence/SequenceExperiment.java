@@ -4,6 +4,7 @@ import io.neuralbytes.datasets.Novels;
 import io.neuralbytes.datasets.Vocabulary;
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.HistoryMemory;
 import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.ListOptions;
 import io.neuralbytes.experiments.RunContext;
@@ -33,6 +34,11 @@ import picocli.CommandLine.Spec;
 abstract class SequenceExperiment implements Experiment {
   private static final Logger LOG = LoggerFactory.getLogger(SequenceExperiment.class);
   private static final int DEFAULT_STEPS = 100;
+  /**
+   * Estimated peak bytes of a run's history per step: a double loss and an int window length
+   * while training, and both again in the trimmed copies of the result.
+   */
+  private static final int HISTORY_BYTES_PER_STEP = 24;
 
   @Spec
   CommandSpec spec;
@@ -120,7 +126,13 @@ abstract class SequenceExperiment implements Experiment {
   public List<String> sizeOptions() {
     List<TextRunSpec> sized = runInProgress != null ? List.of(runInProgress) : selectedRuns();
     boolean words = sized.stream().anyMatch(run -> run.level() == TextRunSpec.Level.WORD);
-    return words ? List.of("--hidden", "--window", "--words") : List.of("--hidden", "--window");
+    List<String> options = new ArrayList<>(List.of("--hidden", "--window"));
+    if (words) {
+      options.add("--words");
+    }
+    // The loss history keeps one entry per step.
+    options.add(epochs != null ? "--epochs" : "--steps");
+    return options;
   }
 
   @Override
@@ -142,6 +154,11 @@ abstract class SequenceExperiment implements Experiment {
     }
     if (steps != null) {
       requireInRange("--steps", steps);
+      String tooLarge = HistoryMemory.tooLargeMessage("--steps", steps, HISTORY_BYTES_PER_STEP,
+          "step", Runtime.getRuntime().maxMemory());
+      if (tooLarge != null) {
+        throw invalid(tooLarge);
+      }
     }
     if (epochs != null) {
       requireInRange("--epochs", epochs);

@@ -208,6 +208,8 @@ class CnnExperimentTest {
                     + " got '99999999999'"},
             {"--epochs", "-99999999999", "--epochs must be from 1 to 2147483647, got"
                     + " '-99999999999'"},
+            {"--epochs", "2147483647", "--epochs 2147483647 would record about 32.0 GiB of"
+                    + " history (16 bytes per epoch), more than half of the maximum heap of "},
             {"--train-fraction", "1", "--train-fraction must be greater than 0 and less than 1,"
                     + " got 1"},
             {"--train-fraction", "0", "--train-fraction must be greater than 0 and less than 1,"

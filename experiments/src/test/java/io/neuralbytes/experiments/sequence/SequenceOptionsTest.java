@@ -54,6 +54,23 @@ class SequenceOptionsTest {
   }
 
   @Test
+  void stepsBeyondHeapRejected() {
+    Path out = temp.resolve("results");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "rnn", "--offline", "--level", "char", "--steps", "2147483647", "--out",
+        out.toString());
+    assertEquals(2, code, err.toString());
+    // 2147483647 steps of 24 bytes are 48.0 GiB, beyond any heap a test runs with.
+    assertTrue(err.toString().startsWith("neuralbytes: --steps 2147483647 would record about"
+        + " 48.0 GiB of history (24 bytes per step), more than half of the maximum heap of "),
+        err.toString());
+    assertTrue(err.toString().contains("; use a smaller --steps, or give Java more heap, for"
+        + " example JAVA_TOOL_OPTIONS=-Xmx97g."), err.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void stepsAndEpochsExcludeEachOther() {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),

@@ -31,17 +31,17 @@ class SequenceSizeOptionsTest {
 
   @Test
   void charLevelOmitsWords() {
-    assertEquals(List.of("--hidden", "--window"),
+    assertEquals(List.of("--hidden", "--window", "--steps"),
         parsed("rnn", "--level", "char").sizeOptions());
-    assertEquals(List.of("--hidden", "--window"),
-        parsed("lstm", "--level", "char").sizeOptions());
+    assertEquals(List.of("--hidden", "--window", "--epochs"),
+        parsed("lstm", "--level", "char", "--epochs", "2").sizeOptions());
   }
 
   @Test
   void wordLevelNamesWords() {
-    assertEquals(List.of("--hidden", "--window", "--words"),
+    assertEquals(List.of("--hidden", "--window", "--words", "--steps"),
         parsed("rnn", "--level", "word").sizeOptions());
-    assertEquals(List.of("--hidden", "--window", "--words"),
+    assertEquals(List.of("--hidden", "--window", "--words", "--steps"),
         parsed("lstm").sizeOptions());
   }
 
@@ -57,6 +57,7 @@ class SequenceSizeOptionsTest {
     String failure = child.failureLine();
 
     assertTrue(failure.startsWith("neuralbytes: experiment rnn failed: out of memory"), failure);
-    assertTrue(failure.contains("use smaller sizes (--hidden, --window), or give"), failure);
+    assertTrue(failure.contains("use smaller sizes (--hidden, --window, --steps), or give"),
+        failure);
   }
 }
