@@ -84,8 +84,10 @@ final class CnnReport {
             md.append("| ").append(epoch).append(" | ")
                     .append(CnnOutputs.format(history.costAtEpoch(epoch), 4));
             if (original) {
-                md.append(" | ").append(CnnOutputs.format(
-                        CnnOutputs.ORIGINAL_COSTS[epoch / CnnExperiment.LOG_EVERY - 1], 4));
+                // The original printed its cost every LOG_EVERY epochs only.
+                boolean printed = epoch % CnnExperiment.LOG_EVERY == 0;
+                md.append(" | ").append(printed ? CnnOutputs.format(
+                        CnnOutputs.ORIGINAL_COSTS[epoch / CnnExperiment.LOG_EVERY - 1], 4) : "-");
             }
             md.append(" |\n");
         }
@@ -124,13 +126,16 @@ final class CnnReport {
         md.append('\n');
     }
 
-    /** Returns every LOG_EVERY-th epoch up to {@code epochs}, and the last epoch. */
+    /**
+     * Returns the first epoch, every LOG_EVERY-th epoch up to {@code epochs}, and the last
+     * epoch, so that even a short run shows where its cost started.
+     */
     static List<Integer> loggedEpochs(int epochs) {
-        List<Integer> logged = new ArrayList<>();
+        List<Integer> logged = new ArrayList<>(List.of(1));
         for (int e = CnnExperiment.LOG_EVERY; e <= epochs; e += CnnExperiment.LOG_EVERY) {
             logged.add(e);
         }
-        if (logged.isEmpty() || logged.get(logged.size() - 1) != epochs) {
+        if (logged.get(logged.size() - 1) != epochs) {
             logged.add(epochs);
         }
         return logged;

@@ -88,6 +88,8 @@ class CnnExperimentTest {
         assertTrue(report.contains("## cnn: small CNN on CIFAR-10"), report);
         assertTrue(report.contains("| 50 | " + CnnOutputs.format(costs.get(49), 4)
                 + " | 1.2269 |"), report);
+        assertTrue(report.contains("| 1 | " + CnnOutputs.format(costs.get(0), 4) + " | - |"),
+                report);
         assertTrue(report.contains("![Average cost per epoch](cnn/cost.png)"), report);
         assertTrue(report.contains("| test_batch.bin | 1000 | `8314c96d"), report);
     }
@@ -108,6 +110,10 @@ class CnnExperimentTest {
 
         assertFalse(costs(onlyEntry(seed0)).equals(costs(onlyEntry(seed1))));
         String report = Files.readString(seed0.resolve("report.md"));
+        List<Double> costs = costs(onlyEntry(seed0));
+        assertTrue(report.contains("| epoch | average cost |\n| ---: | ---: |\n| 1 | "
+                + CnnOutputs.format(costs.get(0), 4) + " |\n| 2 | "
+                + CnnOutputs.format(costs.get(1), 4) + " |\n"), report);
         assertTrue(report.contains("differ from the original's README run"), report);
         // The CNN trains on one thread and reads no novels, so those two options go.
         Path resolved = DataDirectory.resolve(null).path();
@@ -230,10 +236,11 @@ class CnnExperimentTest {
     }
 
     @Test
-    void loggedEpochsEveryTenAndLast() {
-        assertEquals(List.of(10, 20, 30, 40, 50), CnnReport.loggedEpochs(50));
-        assertEquals(List.of(10, 20, 25), CnnReport.loggedEpochs(25));
-        assertEquals(List.of(3), CnnReport.loggedEpochs(3));
+    void loggedEpochsFirstEveryTenAndLast() {
+        assertEquals(List.of(1, 10, 20, 30, 40, 50), CnnReport.loggedEpochs(50));
+        assertEquals(List.of(1, 10, 20, 25), CnnReport.loggedEpochs(25));
+        assertEquals(List.of(1, 3), CnnReport.loggedEpochs(3));
+        assertEquals(List.of(1), CnnReport.loggedEpochs(1));
     }
 
     @Test
