@@ -73,6 +73,17 @@ final class SequenceReportSection {
     return md.toString();
   }
 
+  /** Returns why a run drew no sample, such as a run shorter than --sample-every. */
+  static String noSamplesText(TextRunSettings settings, TextRunResult result) {
+    if (result.diverged()) {
+      return "No samples: training stopped at step " + result.divergence().step()
+          + " on a non-finite loss or gradient, before the first sample.";
+    }
+    return "No samples: the first sample follows step " + settings.sampleEvery()
+        + " (--sample-every), and the run had only "
+        + TextRun.count(result.losses().length, "step") + ".";
+  }
+
   private static void appendRun(StringBuilder md, String experiment, TextRunSettings settings,
       TextRunResult result) {
     String run = result.spec().run();
@@ -83,13 +94,15 @@ final class SequenceReportSection {
         .append(", lower-cased; ").append(result.vocabulary().describe()).append("; ")
         .append(String.format(Locale.ROOT, "%,d", result.unknownTokens()))
         .append(" tokens of the text are unknown. Files: `").append(experiment).append('/')
-        .append(run).append("-loss.csv`, `").append(experiment).append('/').append(run)
-        .append("-samples.txt`, `").append(experiment).append('/').append(run)
-        .append("-vocabulary.txt`.\n\n");
+        .append(run).append("-loss.csv`, ");
+    if (!result.samples().isEmpty()) {
+      md.append('`').append(experiment).append('/').append(run).append("-samples.txt`, ");
+    }
+    md.append('`').append(experiment).append('/').append(run).append("-vocabulary.txt`.\n\n");
     md.append("![").append(run).append(" loss per step](").append(experiment).append('/')
         .append(run).append("-loss.png)\n\n");
     if (result.samples().isEmpty()) {
-      md.append("No samples: training stopped before the first.\n\n");
+      md.append(noSamplesText(settings, result)).append("\n\n");
       return;
     }
     md.append("Samples of ").append(settings.sampleLength()).append(" tokens at temperature ")

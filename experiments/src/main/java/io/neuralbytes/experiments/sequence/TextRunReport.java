@@ -49,10 +49,14 @@ final class TextRunReport {
     String run = result.spec().run();
     AtomicFiles.writeString(folder.resolve(run + "-loss.csv"), lossCsv(result));
     AtomicFiles.writePng(folder.resolve(run + "-loss.png"), lossChart(result).render());
-    AtomicFiles.writeString(folder.resolve(run + "-samples.txt"), samplesText(result));
     result.vocabulary().save(folder.resolve(run + "-vocabulary.txt"));
     List<String> written = new ArrayList<>(List.of(run + "-loss.csv", run + "-loss.png",
-        run + "-samples.txt", run + "-vocabulary.txt"));
+        run + "-vocabulary.txt"));
+    // A run without samples writes no empty file, and its report section explains why.
+    if (!result.samples().isEmpty()) {
+      AtomicFiles.writeString(folder.resolve(run + "-samples.txt"), samplesText(result));
+      written.add(run + "-samples.txt");
+    }
     if (result.settings().epochMode()) {
       AtomicFiles.writeString(folder.resolve(run + "-epochs.csv"), epochsCsv(result));
       written.add(run + "-epochs.csv");

@@ -47,13 +47,33 @@ class RerunFilesTest {
     Files.writeString(folder.resolve("notes.txt"), "mine");
 
     assertEquals(0, reproduce(data, "--level", "char", "--steps", "1", "--hidden", "4",
-        "--sample-length", "5"));
+        "--sample-length", "5", "--sample-every", "1"));
 
     try (Stream<Path> files = Files.list(folder)) {
       assertEquals(List.of("char-rnn-loss.csv", "char-rnn-loss.png", "char-rnn-samples.txt",
               "char-rnn-vocabulary.txt", "notes.txt"),
           files.map(f -> f.getFileName().toString()).sorted().toList());
     }
+  }
+
+  @Test
+  void runShorterThanSampleEveryWritesNoSamples() throws IOException {
+    Path data = SharedData.withNovels();
+    Path folder = temp.resolve("rnn");
+    assertEquals(0, reproduce(data, "--level", "char", "--steps", "2", "--hidden", "4",
+        "--sample-every", "1", "--sample-length", "5"));
+    assertTrue(Files.exists(folder.resolve("char-rnn-samples.txt")));
+
+    assertEquals(0, reproduce(data, "--level", "char", "--steps", "5", "--hidden", "4",
+        "--sample-length", "5"));
+
+    assertFalse(Files.exists(folder.resolve("char-rnn-samples.txt")));
+    String report = Files.readString(temp.resolve("report.md"));
+    assertTrue(report.contains("No samples: the first sample follows step 20"
+        + " (--sample-every), and the run had only 5 steps.\n"), report);
+    assertTrue(report.contains("Files: `rnn/char-rnn-loss.csv`, `rnn/char-rnn-vocabulary.txt`."),
+        report);
+    assertFalse(report.contains("stopped"), report);
   }
 
   private int reproduce(Path data, String... options) {
