@@ -125,6 +125,35 @@ class CnnExperimentTest {
     }
 
     @Test
+    void epochCostLoggedOnce() {
+        Path data = SharedData.withCifar10();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.neuralbytes");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(logged);
+        try {
+            assertEquals(0, run("reproduce", "cnn", "--offline", "--out",
+                    temp.resolve("results").toString(), "--data", data.toString(), "--epochs",
+                    "2", "--images-per-file", "20"), err.toString());
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(level);
+        }
+        List<String> lines = logged.list.stream()
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(0, lines.stream().filter(line -> line.contains("Epoch")).count(),
+                lines.toString());
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("cnn: 1/2 epochs (50%),"
+                + " loss ")).count(), lines.toString());
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("cnn: 2/2 epochs (100%),"
+                + " loss ")).count(), lines.toString());
+    }
+
+    @Test
     void rgbMiniBatchShuffledRunWorks() throws IOException {
         Path data = SharedData.withCifar10();
         Path out = temp.resolve("rgb");
