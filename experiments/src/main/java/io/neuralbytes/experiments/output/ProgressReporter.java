@@ -1,7 +1,10 @@
 package io.neuralbytes.experiments.output;
 
 import io.neuralbytes.core.ProgressListener;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -41,10 +44,18 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
                         .setUnit(" " + unit, 1)
                         .setStyle(ProgressBarStyle.ASCII)
                         .setUpdateIntervalMillis(200)
-                        .showSpeed()
+                        .showSpeed(speedFormat())
                         .setMaxRenderedLength(100)
                         .build()
                 : null;
+    }
+
+    /**
+     * Returns the format of the bar's speed, such as "0.3 steps/s". The default of progressbar
+     * 0.10.1, "#.0", drops the leading zero and shows ".3".
+     */
+    static DecimalFormat speedFormat() {
+        return new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     /**

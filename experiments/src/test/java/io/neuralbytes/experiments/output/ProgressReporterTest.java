@@ -71,4 +71,11 @@ class ProgressReporterTest {
             assertFalse(reporter.showsBar());
         }
     }
+
+    @Test
+    void speedKeepsLeadingZero() {
+        assertEquals("0.3", ProgressReporter.speedFormat().format(0.3));
+        assertEquals("0.0", ProgressReporter.speedFormat().format(0.01));
+        assertEquals("12.5", ProgressReporter.speedFormat().format(12.46));
+    }
 }
