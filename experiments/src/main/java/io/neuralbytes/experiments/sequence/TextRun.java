@@ -77,7 +77,8 @@ final class TextRun {
       validation = split.validation();
     }
     LOG.info("{}: {} {} on {} ({}), {} tokens, vocabulary {}, hidden {}, window {}, lr {},"
-            + " {}, seed {}", spec.run(), spec.level(), spec.model(), file.getFileName(),
+            + " {}, seed {}", spec.run(), spec.level().name().toLowerCase(Locale.ROOT),
+        spec.model(), file.getFileName(),
         spec.title(), text.length, vocabulary.describe(), settings.hiddenSize(),
         settings.window(), settings.learningRate(),
         settings.epochMode() ? count(settings.epochs(), "epoch") : count(settings.steps(), "step"),
