@@ -98,6 +98,8 @@ public final class Lstm implements SequenceModel {
   private final double[] dHs;
   /** {@link #backwardThroughTime}, bound once so that a step allocates nothing. */
   private final Runnable backwardThroughTime = this::backwardThroughTime;
+  /** {@link #computeGateGradients}, bound once. */
+  private final WorkerPool.RangeTask gateGradients = this::computeGateGradients;
   /** {@link #forwardThroughTime} and its window, the arguments of {@link #forward}. */
   private final Runnable forwardThroughTime = this::forwardThroughTime;
   private int[] windowText;
@@ -301,11 +303,15 @@ public final class Lstm implements SequenceModel {
     backwardReady = false;
     // dV and dc are computed on the other threads while this one runs back through time.
     output.backward(backwardThroughTime);
+    // Then the four gates' weight gradients, which are independent of each other, are split
+    // over the threads: on two, the other thread has finished dV by then and would wait.
+    output.windowPool().forRanges(4, 1, gateGradients);
+    gradientRows.copyFrom(windowTokens);
   }
 
   /**
    * Backpropagates dHs, the gradient the output layer sends to each hidden state, through the
-   * window's steps, and writes the gradients of the recurrent and input parameters.
+   * window's steps into dA, the gradients of the gates' pre-activations.
    */
   private void backwardThroughTime() {
     int H = hidden;
@@ -346,7 +352,17 @@ public final class Lstm implements SequenceModel {
       }
     }
 
-    for (int q = 0; q < 4; q++) {
+  }
+
+  /**
+   * Writes dW_q, db_q and dU_q from dA for the gates q in [from, to), in the order f, i, g, o.
+   * The rows of dU_q^T that the previous window wrote are zeroed first.
+   */
+  private void computeGateGradients(int from, int to) {
+    int H = hidden;
+    int H4 = 4 * H;
+    int L = length;
+    for (int q = from; q < to; q++) {
       // dW_q = sum_t da_q,t h_(t-1)^T, H x H; da_q,t is the q-th block of row t of dA.
       ArrayProducts.multiplyTransA(WorkerPool.SERIAL, dA, q * H, H4, hs, 0, H, W[q].grad(), 0,
           H, H, L, H);
@@ -367,7 +383,6 @@ public final class Lstm implements SequenceModel {
         WindowMath.addToRow(dUT, inputs[t], H, dA, t * H4 + q * H);
       }
     }
-    gradientRows.copyFrom(windowTokens);
   }
 
   @Override

@@ -216,6 +216,14 @@ final class SoftmaxOutput {
     }
   }
 
+  /**
+   * Returns the pool the last forward window ran on: the layer's pool, or
+   * {@link WorkerPool#SERIAL} when the window's products were too small to split.
+   */
+  WorkerPool windowPool() {
+    return windowPool;
+  }
+
   /** Runs the recurrence, then releases every thread that waits for the hidden states. */
   private void runRecurrenceThenRelease() {
     try {
