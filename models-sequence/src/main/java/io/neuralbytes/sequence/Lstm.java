@@ -303,8 +303,8 @@ public final class Lstm implements SequenceModel {
     backwardReady = false;
     // dV and dc are computed on the other threads while this one runs back through time.
     output.backward(backwardThroughTime);
-    // Then the four gates' weight gradients, which are independent of each other, are split
-    // over the threads: on two, the other thread has finished dV by then and would wait.
+    // Then the four gates' weight gradients, independent of each other, are split over the
+    // threads. On two threads the other one has finished dV by then and would otherwise wait.
     output.windowPool().forRanges(4, 1, gateGradients);
     gradientRows.copyFrom(windowTokens);
   }
