@@ -1,5 +1,8 @@
 package io.neuralbytes.experiments;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
 /**
  * The values an integer option accepts, from {@code min} to {@code max} inclusive. The
  * option's check after parsing and the parser's error for a number outside {@code int} both
@@ -22,6 +25,16 @@ public record IntRange(int min, int max) {
             return "from " + min + " to " + max;
         }
         return min == 0 ? "0 or more" : "at least " + min;
+    }
+
+    /**
+     * Throws a usage error of {@code commandLine} with {@link #message} when {@code value} is
+     * outside the range.
+     */
+    public void require(String option, int value, CommandLine commandLine) {
+        if (!contains(value)) {
+            throw new ParameterException(commandLine, message(option, value));
+        }
     }
 
     /** Returns "--steps must be at least 1, got 0" for {@code value} outside the range. */

@@ -130,10 +130,7 @@ public final class MlpExperiment implements Experiment {
     }
 
     private void requireInRange(String option, int value) {
-        IntRange range = intRanges().get(option);
-        if (!range.contains(value)) {
-            throw invalid(range.message(option, value));
-        }
+        intRanges().get(option).require(option, value, spec.commandLine());
     }
 
     /**

@@ -268,10 +268,7 @@ abstract class SequenceExperiment implements Experiment {
   }
 
   private void requireInRange(String option, int value) {
-    IntRange range = intRanges().get(option);
-    if (!range.contains(value)) {
-      throw invalid(range.message(option, value));
-    }
+    intRanges().get(option).require(option, value, spec.commandLine());
   }
 
   private ParameterException invalid(String message) {
