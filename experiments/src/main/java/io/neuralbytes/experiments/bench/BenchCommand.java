@@ -105,16 +105,15 @@ public final class BenchCommand implements Callable<Integer>, RangedOptions {
         checkEveryRunTimed(selected, threadCounts);
         checkSeconds("--warmup", warmup);
         checkSeconds("--settle-limit", settleLimit);
-        IntRange repeatsRange = intRanges().get("--repeats");
-        if (!repeatsRange.contains(repeats)) {
-            throw new ParameterException(spec.commandLine(),
-                    repeatsRange.message("--repeats", repeats));
-        }
+        intRanges().get("--repeats").require("--repeats", repeats, spec.commandLine());
         Path file = checkedOutputFile();
+        // The CNN and MLP run on one thread only, so a selection of only those names 1 thread.
+        List<Integer> threadsUsed = selected.stream().anyMatch(BenchRun::parallel)
+                ? threadCounts : List.of(1);
         LOG.info("bench: runs {}, threads {}, at least {} s of warm-up (at most {} s more until"
                 + " the sample time settles) and {} timed samples each, seed {}, Vector API"
                 + " kernels {}, objects aligned to {} bytes", selected.stream().map(BenchRun::id)
-                .toList(), threadCounts, warmup, settleLimit, repeats, seed,
+                .toList(), threadsUsed, warmup, settleLimit, repeats, seed,
                 ArrayProducts.usesVectorApi() ? "on" : "off (plain Java kernels)",
                 BenchReport.objectAlignment());
 
