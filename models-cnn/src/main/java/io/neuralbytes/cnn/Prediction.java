@@ -1,5 +1,7 @@
 package io.neuralbytes.cnn;
 
+import java.util.Arrays;
+
 /**
  * The class a {@link ConvNet} picks for one image and the probability of every class.
  *
@@ -8,4 +10,15 @@ package io.neuralbytes.cnn;
  *                      {1 - s, s} for the sigmoid output s
  */
 public record Prediction(int label, double[] probabilities) {
+
+    /**
+     * Returns the label and every probability, such as
+     * "Prediction[label=1, probabilities=[0.25, 0.75]]", where the record's own form would
+     * print the array's identity.
+     */
+    @Override
+    public String toString() {
+        return "Prediction[label=" + label + ", probabilities=" + Arrays.toString(probabilities)
+                + "]";
+    }
 }

@@ -17,6 +17,13 @@ class ConvNetTest {
   private static final ConvNetConfig SIGMOID = new ConvNetConfig(1, 4, 4, 2, 3, 3, false, 1);
 
   @Test
+  void predictionPrintsProbabilities() {
+    Prediction prediction = new Prediction(1, new double[] {0.25, 0.75});
+
+    assertEquals("Prediction[label=1, probabilities=[0.25, 0.75]]", prediction.toString());
+  }
+
+  @Test
   void initialisationIsUniformInOriginalRange() {
     ConvNet model = new ConvNet(new ConvNetConfig(1, 32, 32, 4, 3, 3, true, 10),
         new RandomSource(0));
