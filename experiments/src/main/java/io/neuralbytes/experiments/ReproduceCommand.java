@@ -28,11 +28,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce",
         mixinStandardHelpOptions = true,
         subcommandsRepeatable = true,
+        synopsisSubcommandLabel = "[EXPERIMENT [ITS OPTIONS]]...",
+        commandListHeading = "Experiments:%n",
         usageHelpWidth = 100,
         description = {
             "Reproduce the experiments of the Python original. Write plots and per-experiment"
                     + " files into --out, with summary.json (one entry per run) and report.md.",
-            "Without an experiment name, run every experiment."},
+            "Without an experiment name, run every experiment. Name one or more to run only"
+                    + " those; an experiment's own options follow its name."},
         subcommands = {
             MlpExperiment.class,
             CnnExperiment.class,

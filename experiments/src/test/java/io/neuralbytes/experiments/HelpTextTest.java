@@ -130,4 +130,13 @@ class HelpTextTest {
             assertTrue(reproduce.contains(option), option + " missing in:\n" + reproduce);
         }
     }
+
+    @Test
+    void reproduceUsageNamesExperiments() {
+        String reproduce = Main.newCommandLine().getSubcommands().get("reproduce")
+                .getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+        assertTrue(reproduce.contains("[EXPERIMENT [ITS OPTIONS]]..."), reproduce);
+        assertTrue(reproduce.contains("\nExperiments:\n  mlp "), reproduce);
+    }
 }
