@@ -51,8 +51,8 @@ public final class SharedData {
     static Path requireEntry(Path folder, String entry, String dataset) {
         if (!Files.isDirectory(folder.resolve(entry))) {
             fail(DataDirectory.ENVIRONMENT_VARIABLE + " names " + folder + ", but it has no "
-                    + entry + " folder; run './neuralbytes data download --data " + folder
-                    + " " + dataset + "'");
+                    + entry + " folder; to fetch it, run: ./neuralbytes data download --data "
+                    + folder + " " + dataset);
         }
         return folder;
     }

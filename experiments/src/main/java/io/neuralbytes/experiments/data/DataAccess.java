@@ -125,8 +125,11 @@ public final class DataAccess {
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).cifar10();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + ". To replace it, run '"
-                    + downloadCommand("--force cifar10") + "'" + folderHint(), e);
+            // The command comes last and unquoted, so that it can be pasted as it is.
+            throw new IllegalArgumentException(e.getMessage() + ". To use a complete copy,"
+                    + " name its folder with --data or the "
+                    + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable; to replace"
+                    + " this one, run: " + downloadCommand("--force cifar10"), e);
         }
     }
 
@@ -285,13 +288,8 @@ public final class DataAccess {
     private IllegalStateException missingOffline(String name, String expected,
             String dataset) {
         return new IllegalStateException(name + " not found: expected " + expected
-                + ", and --offline forbids downloading it. To fetch it, run '"
-                + downloadCommand(dataset) + "' or leave out --offline"
-                + folderHint() + ".");
-    }
-
-    private static String folderHint() {
-        return ", or name a folder that has it with --data or the "
-                + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable";
+                + ", and --offline forbids downloading it. Leave out --offline, name a folder"
+                + " that has it with --data or the " + DataDirectory.ENVIRONMENT_VARIABLE
+                + " environment variable, or run: " + downloadCommand(dataset));
     }
 }

@@ -128,6 +128,7 @@ final class DataStatusCommand implements Callable<Integer> {
             // A download would fail on it, so the status names what to move first.
             return INVALID + " " + obstruction;
         }
-        return "run '" + access.downloadCommand(dataset) + "'";
+        // Last in the row and unquoted, so that the command can be pasted as it is.
+        return "run: " + access.downloadCommand(dataset);
     }
 }

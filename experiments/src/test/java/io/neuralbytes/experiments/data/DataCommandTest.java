@@ -151,8 +151,8 @@ class DataCommandTest {
                 out.toString());
         assertTrue(statusLine("cifar10").contains("present  verified: 72 records in 6 files"),
                 out.toString());
-        assertTrue(statusLine("103").contains("missing  run './neuralbytes data download --data "
-                + data + " 103'"), out.toString());
+        assertTrue(statusLine("103").endsWith("missing  run: ./neuralbytes data download --data "
+                + data + " 103"), out.toString());
     }
 
     @Test
@@ -587,10 +587,11 @@ class DataCommandTest {
         assertTrue(message.contains("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER
                 + " in " + data), message);
         // The hint keeps the mirror the command named.
-        assertTrue(message.contains("To fetch it, run './neuralbytes data download --data "
+        assertTrue(message.contains("Leave out --offline, name a folder that has it with"
+                + " --data or the NEURALBYTES_DATA environment variable, or run: "), message);
+        assertTrue(message.strip().endsWith(" run: ./neuralbytes data download --data "
                 + data + " --cifar10-url " + server.uri(ARCHIVE_PATH) + " --cifar10-md5 "
-                + CifarArchive.md5(CifarArchive.build(RECORDS)) + " cifar10' or leave out"
-                + " --offline"), message);
+                + CifarArchive.md5(CifarArchive.build(RECORDS)) + " cifar10"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
         assertFalse(Files.exists(results));
@@ -711,11 +712,28 @@ class DataCommandTest {
         assertTrue(message.contains("Around the World in Eighty Days (Gutenberg ebook 103) not"
                 + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
                 + ", and --offline forbids downloading it"), message);
-        assertTrue(message.contains("run './neuralbytes data download --data " + data
-                + " --gutenberg-url " + server.uri("/gutenberg/") + " 103'"), message);
+        assertTrue(message.strip().endsWith(" run: ./neuralbytes data download --data " + data
+                + " --gutenberg-url " + server.uri("/gutenberg/") + " 103"), message);
         assertEquals(0, server.requestCount());
         assertFalse(Files.exists(data));
         assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void hintsPrintQuotedFolderUnwrapped() throws IOException {
+        Path spaced = Files.createDirectories(temp.resolve("my data"));
+        String command = "./neuralbytes data download --data '" + spaced + "' 103";
+
+        assertEquals(DataStatusCommand.INCOMPLETE, run("data", "status", "--data",
+                spaced.toString()));
+        assertTrue(statusLine("103").endsWith("missing  run: " + command), out.toString());
+
+        int exit = run("reproduce", "rnn", "--level", "char", "--offline", "--data",
+                spaced.toString(), "--out", temp.resolve("results").toString());
+
+        assertEquals(1, exit);
+        assertTrue(err.toString().strip().endsWith(", or run: " + command), err.toString());
+        assertFalse(err.toString().contains("run '"), err.toString());
     }
 
     @Test
