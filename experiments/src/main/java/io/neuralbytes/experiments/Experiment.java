@@ -32,6 +32,16 @@ public interface Experiment extends RangedOptions {
     }
 
     /**
+     * Returns the data sets that a run with the current options reads, named as
+     * {@code data download} names them: {@code cifar10} or a novel's ebook number.
+     * {@code reproduce} makes sure that all of them are in the data folder before any
+     * experiment trains.
+     */
+    default List<String> dataSetNames() {
+        return List.of();
+    }
+
+    /**
      * Returns whether the experiment splits its work over {@code --threads}. When false, the
      * "Command:" line of its report leaves {@code --threads} out.
      */

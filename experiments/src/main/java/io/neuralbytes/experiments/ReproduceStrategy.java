@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,6 +156,16 @@ final class ReproduceStrategy implements IExecutionStrategy {
             TemporaryFiles.runAfterShutdownCleanup(
                     () -> DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated));
         }
+        String notReady = prepareData(experiments, context);
+        if (notReady != null) {
+            // As after a failed experiment, the empty folders go before the error line.
+            OutputFolder.deleteEmpty(context.outputFolder(), firstCreated);
+            DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated);
+            reproduceLine.getErr().println("neuralbytes: data not ready, so no experiment ran: "
+                    + notReady);
+            reproduceLine.getErr().flush();
+            return OneLineErrors.RUN_FAILED;
+        }
         int failures = 0;
         for (Experiment experiment : experiments) {
             long start = System.nanoTime();
@@ -196,6 +207,30 @@ final class ReproduceStrategy implements IExecutionStrategy {
         // already removed that folder, before printing the error.
         DataAccess.deleteCreatedIfEmpty(context.dataFolder(), dataFirstCreated);
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Checks, and unless offline downloads, the data of every experiment before any of them
+     * trains, so that missing data cannot stop a run after another has written its files.
+     * Returns the reason on one line when some data set is missing or failed to download,
+     * else null.
+     */
+    private static String prepareData(List<Experiment> experiments, RunContext context) {
+        Set<String> datasets = new LinkedHashSet<>();
+        for (Experiment experiment : experiments) {
+            datasets.addAll(experiment.dataSetNames());
+        }
+        if (datasets.isEmpty()) {
+            return null;
+        }
+        try {
+            context.data().prepare(datasets);
+            return null;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException
+                 | IllegalStateException e) {
+            log.debug("data not ready", e);
+            return OneLineErrors.describe(e);
+        }
     }
 
     /**

@@ -136,6 +136,11 @@ public final class CnnExperiment implements Experiment {
         return Set.of(DataSet.CIFAR10);
     }
 
+    @Override
+    public List<String> dataSetNames() {
+        return List.of("cifar10");
+    }
+
     /** Returns false: training runs on one thread, because each update needs the last. */
     @Override
     public boolean usesThreads() {

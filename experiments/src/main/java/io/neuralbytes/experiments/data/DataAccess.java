@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,26 +52,31 @@ public final class DataAccess {
      * Returns the download command for {@code arguments}, with {@code --data FOLDER} and the
      * folder's absolute path, so that following the hint fills the folder in use. That holds
      * for the default folder too: it is {@code data} in the working directory, which need not
-     * be the folder where {@link #programCommand} runs. A mirror in use for the data set
-     * ({@code cifar10} or an ebook number, last in {@code arguments}) is named too, so that
-     * the hint downloads from where the user chose.
+     * be the folder where {@link #programCommand} runs. The mirror in use for each data set
+     * in {@code arguments} ({@code cifar10} or an ebook number) is named too, so that the hint
+     * downloads from where the user chose.
      */
-    String downloadCommand(String arguments) {
+    String downloadCommand(String... arguments) {
         StringBuilder command = new StringBuilder(programCommand()).append(" data download")
                 .append(" --data ").append(ShellWords.quote(folder().toString()));
         DataSources official = DataSources.official();
-        boolean cifar10 = arguments.endsWith("cifar10");
+        List<String> datasets = List.of(arguments);
+        boolean cifar10 = datasets.contains(CIFAR10);
+        boolean novels = datasets.stream().anyMatch(argument -> argument.matches("[0-9]+"));
         if (cifar10 && !sources.cifar10Archive().equals(official.cifar10Archive())) {
             command.append(" --cifar10-url ")
                     .append(ShellWords.quote(sources.cifar10Archive().toString()))
                     .append(" --cifar10-md5 ").append(sources.cifar10Md5());
         }
-        if (!cifar10 && !sources.gutenberg().equals(official.gutenberg())) {
+        if (novels && !sources.gutenberg().equals(official.gutenberg())) {
             command.append(" --gutenberg-url ")
                     .append(ShellWords.quote(sources.gutenberg().toString()));
         }
-        return command.append(' ').append(arguments).toString();
+        return command.append(' ').append(String.join(" ", arguments)).toString();
     }
+
+    /** The name of CIFAR-10 on the {@code data download} command line. */
+    static final String CIFAR10 = "cifar10";
 
     private final DataDirectory directory;
     private final DataSources sources;
@@ -118,9 +126,7 @@ public final class DataAccess {
     public Path cifar10() throws IOException {
         logFolder();
         if (offline && !hasCifar10()) {
-            requireNoObstruction("cifar10");
-            throw missingOffline("CIFAR-10", "a folder " + Cifar10.FOLDER + " in " + folder(),
-                    "cifar10");
+            throw missingOffline(List.of(CIFAR10));
         }
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).cifar10();
@@ -129,7 +135,7 @@ public final class DataAccess {
             throw new IllegalArgumentException(e.getMessage() + ". To use a complete copy,"
                     + " name its folder with --data or the "
                     + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable; to replace"
-                    + " this one, run: " + downloadCommand("--force cifar10"), e);
+                    + " this one, run: " + downloadCommand("--force", CIFAR10), e);
         }
     }
 
@@ -145,15 +151,59 @@ public final class DataAccess {
     public Path novel(int ebook) throws IOException {
         logFolder();
         if (offline && !hasNovel(ebook)) {
-            requireNoObstruction(Integer.toString(ebook));
-            Novel novel = Catalogue.novel(ebook);
-            throw missingOffline(novel.title() + " (Gutenberg ebook " + ebook + ")",
-                    "pg" + ebook + "-<title>.txt in " + folder().resolve(Novels.FOLDER),
-                    Integer.toString(ebook));
+            throw missingOffline(List.of(Integer.toString(ebook)));
         }
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).novel(ebook);
         }
+    }
+
+    /**
+     * Makes sure that every data set in {@code datasets}, {@code cifar10} or ebook numbers, is
+     * in the data folder, so that {@code reproduce} can check all of its data before any
+     * experiment trains. Downloads the missing ones in the catalogue's order, stopping at the
+     * first that fails. Offline, throws one error that names every missing data set and one
+     * command that downloads them all. A data set already on disk is not checked here but
+     * when an experiment reads it.
+     *
+     * @throws IllegalStateException if a data set is missing and downloads are off
+     * @throws IOException if a download or its check fails; the data sets downloaded before
+     *     it are kept
+     */
+    public void prepare(Collection<String> datasets) throws IOException {
+        logFolder();
+        List<String> missing = new ArrayList<>();
+        for (String dataset : catalogueOrder(datasets)) {
+            boolean present = dataset.equals(CIFAR10)
+                    ? hasCifar10() : hasNovel(Integer.parseInt(dataset));
+            if (!present) {
+                missing.add(dataset);
+            }
+        }
+        if (offline && !missing.isEmpty()) {
+            throw missingOffline(missing);
+        }
+        for (String dataset : missing) {
+            if (dataset.equals(CIFAR10)) {
+                cifar10();
+            } else {
+                novel(Integer.parseInt(dataset));
+            }
+        }
+    }
+
+    /** Returns {@code datasets} without repeats, CIFAR-10 first, then the catalogue's novels. */
+    static List<String> catalogueOrder(Collection<String> datasets) {
+        List<String> ordered = new ArrayList<>();
+        if (datasets.contains(CIFAR10)) {
+            ordered.add(CIFAR10);
+        }
+        for (Novel novel : Catalogue.NOVELS) {
+            if (datasets.contains(Integer.toString(novel.ebook()))) {
+                ordered.add(Integer.toString(novel.ebook()));
+            }
+        }
+        return ordered;
     }
 
     /**
@@ -208,17 +258,6 @@ public final class DataAccess {
             return file + " is a folder, expected the novel's file; move it away";
         }
         return null;
-    }
-
-    /**
-     * Throws with the reason of {@link #obstruction}, so that an offline run names what to
-     * move instead of a download command that would stop on it.
-     */
-    private void requireNoObstruction(String dataset) {
-        String obstruction = obstruction(dataset);
-        if (obstruction != null) {
-            throw new IllegalStateException(obstruction);
-        }
     }
 
     /** Returns whether the data folder has a CIFAR-10 folder, complete or not. */
@@ -285,11 +324,39 @@ public final class DataAccess {
         return new Downloader(folder(), sources, offline, progress);
     }
 
-    private IllegalStateException missingOffline(String name, String expected,
-            String dataset) {
-        return new IllegalStateException(name + " not found: expected " + expected
-                + ", and --offline forbids downloading it. Leave out --offline, name a folder"
-                + " that has it with --data or the " + DataDirectory.ENVIRONMENT_VARIABLE
-                + " environment variable, or run: " + downloadCommand(dataset));
+    /**
+     * Returns the offline error for the {@code missing} data sets, in the catalogue's order.
+     * When something is where a download would put a data set, the error names what to move
+     * instead of a download command that would stop on it.
+     */
+    private IllegalStateException missingOffline(List<String> missing) {
+        List<String> problems = new ArrayList<>();
+        List<String> downloadable = new ArrayList<>();
+        for (String dataset : missing) {
+            String obstruction = obstruction(dataset);
+            if (obstruction != null) {
+                problems.add(obstruction);
+                continue;
+            }
+            downloadable.add(dataset);
+            if (dataset.equals(CIFAR10)) {
+                problems.add("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER + " in "
+                        + folder());
+            } else {
+                int ebook = Integer.parseInt(dataset);
+                problems.add(Catalogue.novel(ebook).title() + " (Gutenberg ebook " + ebook
+                        + ") not found: expected pg" + ebook + "-<title>.txt in "
+                        + folder().resolve(Novels.FOLDER));
+            }
+        }
+        String message = String.join(". ", problems);
+        if (downloadable.isEmpty()) {
+            return new IllegalStateException(message);
+        }
+        String them = downloadable.size() == 1 ? "it" : "them";
+        return new IllegalStateException(message + ". --offline forbids downloading " + them
+                + ", so leave out --offline, name a folder that has " + them + " with --data"
+                + " or the " + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable,"
+                + " or run: " + downloadCommand(downloadable.toArray(String[]::new)));
     }
 }

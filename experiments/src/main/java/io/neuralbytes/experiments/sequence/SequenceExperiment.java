@@ -118,6 +118,12 @@ abstract class SequenceExperiment implements Experiment {
     return Set.of(DataSet.NOVELS);
   }
 
+  /** Returns the ebook numbers of the runs that --level selects. */
+  @Override
+  public List<String> dataSetNames() {
+    return selectedRuns().stream().map(run -> Integer.toString(run.ebook())).toList();
+  }
+
   /**
    * Returns the options that set the size of the run in progress, or of the selected runs
    * when none is. Only a word run has --words.

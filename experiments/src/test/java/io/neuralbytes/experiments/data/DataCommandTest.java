@@ -273,9 +273,13 @@ class DataCommandTest {
                         .withGutenberg(URI.create("http://127.0.0.1:8080/g/")), true);
         assertEquals("./neuralbytes data download --data " + temp + " --cifar10-url"
                 + " http://127.0.0.1:8080/c.tar.gz --cifar10-md5 0123456789abcdef0123456789abcdef"
-                + " --force cifar10", mirrored.downloadCommand("--force cifar10"));
+                + " --force cifar10", mirrored.downloadCommand("--force", "cifar10"));
         assertEquals("./neuralbytes data download --data " + temp + " --gutenberg-url"
                 + " http://127.0.0.1:8080/g/ 103", mirrored.downloadCommand("103"));
+        assertEquals("./neuralbytes data download --data " + temp + " --cifar10-url"
+                + " http://127.0.0.1:8080/c.tar.gz --cifar10-md5 0123456789abcdef0123456789abcdef"
+                + " --gutenberg-url http://127.0.0.1:8080/g/ cifar10 103 83",
+                mirrored.downloadCommand("cifar10", "103", "83"));
         // The default folder is relative to the working directory, which the hint's
         // ./neuralbytes may not run in, so it is named too.
         assertEquals("./neuralbytes data download --data " + temp + " 103",
@@ -587,8 +591,9 @@ class DataCommandTest {
         assertTrue(message.contains("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER
                 + " in " + data), message);
         // The hint keeps the mirror the command named.
-        assertTrue(message.contains("Leave out --offline, name a folder that has it with"
-                + " --data or the NEURALBYTES_DATA environment variable, or run: "), message);
+        assertTrue(message.contains("--offline forbids downloading it, so leave out --offline,"
+                + " name a folder that has it with --data or the NEURALBYTES_DATA environment"
+                + " variable, or run: "), message);
         assertTrue(message.strip().endsWith(" run: ./neuralbytes data download --data "
                 + data + " --cifar10-url " + server.uri(ARCHIVE_PATH) + " --cifar10-md5 "
                 + CifarArchive.md5(CifarArchive.build(RECORDS)) + " cifar10"), message);
@@ -612,8 +617,9 @@ class DataCommandTest {
 
         assertEquals(1, exit);
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("neuralbytes: experiment cnn failed: download of"
-                + " http://127.0.0.1:" + closedPort + "/cifar.tar.gz failed"), err.toString());
+        assertTrue(err.toString().startsWith("neuralbytes: data not ready, so no experiment ran:"
+                + " download of http://127.0.0.1:" + closedPort + "/cifar.tar.gz failed"),
+                err.toString());
         assertFalse(Files.exists(temp.resolve("new")), "data folder created by reproduce");
         assertFalse(Files.exists(results));
     }
@@ -628,8 +634,8 @@ class DataCommandTest {
 
         assertEquals(1, exit);
         assertEquals(1, server.requestCount());
-        assertTrue(err.toString().startsWith("neuralbytes: experiment rnn failed: "),
-                err.toString());
+        assertTrue(err.toString().startsWith("neuralbytes: data not ready, so no experiment"
+                + " ran: download of " + server.uri(NOVEL_PATH) + " failed"), err.toString());
         assertFalse(Files.exists(data), "data folder created by reproduce");
         assertFalse(Files.exists(results));
     }
@@ -667,8 +673,8 @@ class DataCommandTest {
         List<String> lines = err.toString().lines().toList();
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("removed " + data)),
                 err.toString());
-        assertTrue(lines.get(lines.size() - 1).startsWith("neuralbytes: experiment rnn failed: "),
-                err.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("neuralbytes: data not ready, so no"
+                + " experiment ran: "), err.toString());
         assertFalse(Files.exists(data), "data folder created by reproduce");
     }
 
@@ -711,7 +717,7 @@ class DataCommandTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("Around the World in Eighty Days (Gutenberg ebook 103) not"
                 + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
-                + ", and --offline forbids downloading it"), message);
+                + ". --offline forbids downloading it"), message);
         assertTrue(message.strip().endsWith(" run: ./neuralbytes data download --data " + data
                 + " --gutenberg-url " + server.uri("/gutenberg/") + " 103"), message);
         assertEquals(0, server.requestCount());
@@ -734,6 +740,68 @@ class DataCommandTest {
         assertEquals(1, exit);
         assertTrue(err.toString().strip().endsWith(", or run: " + command), err.toString());
         assertFalse(err.toString().contains("run '"), err.toString());
+    }
+
+    @Test
+    void offlineListsAllMissingDataAtOnce() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        Path results = temp.resolve("results");
+
+        int exit = run("reproduce", "cnn", "rnn", "lstm", "--offline", "--data",
+                empty.toString(), "--out", results.toString());
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("neuralbytes: data not ready, so no experiment ran:"
+                + " CIFAR-10 not found: expected a folder " + Cifar10.FOLDER + " in " + empty
+                + ". Around the World in Eighty Days (Gutenberg ebook 103) not found"), message);
+        for (int ebook : List.of(3809, 1268, 83)) {
+            assertTrue(message.contains("(Gutenberg ebook " + ebook + ") not found: expected pg"
+                    + ebook + "-<title>.txt in " + empty.resolve(Novels.FOLDER)), message);
+        }
+        assertTrue(message.contains("--offline forbids downloading them"), message);
+        assertTrue(message.strip().endsWith(", or run: ./neuralbytes data download --data "
+                + empty + " cifar10 103 3809 1268 83"), message);
+        assertEquals(List.of(), entries(empty));
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void offlineMissingWordNovelTrainsNothing() throws IOException {
+        Files.createDirectories(data.resolve(Novels.FOLDER));
+        Files.copy(sharedNovel(), data.resolve(Novels.FOLDER).resolve(
+                Catalogue.novel(EBOOK).fileName()));
+        Path results = temp.resolve("results");
+
+        int exit = run("reproduce", "rnn", "--offline", "--steps", "2", "--data",
+                data.toString(), "--out", results.toString());
+
+        assertEquals(1, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().strip().endsWith(", or run: ./neuralbytes data download"
+                + " --data " + data + " 3809"), err.toString());
+        assertFalse(Files.exists(results), "the char run trained before the check");
+    }
+
+    @Test
+    void reproduceDownloadsAllBeforeTraining() throws IOException {
+        byte[] novel = Files.readAllBytes(sharedNovel());
+        server.serve(NOVEL_PATH, novel);
+        Path results = temp.resolve("results");
+
+        // The word run's novel, 3809, is not on the server, so its download gets 404.
+        int exit = run(args(List.of("reproduce", "rnn", "--steps", "2", "--out",
+                results.toString()), sources(new byte[1]).toArray(String[]::new)));
+
+        assertEquals(1, exit);
+        assertEquals(2, server.requestCount());
+        assertTrue(err.toString().startsWith("neuralbytes: data not ready, so no experiment"
+                + " ran: download of " + server.uri("/gutenberg/cache/epub/3809/pg3809.txt")
+                + " failed"), err.toString());
+        assertTrue(Files.exists(data.resolve(Novels.FOLDER).resolve(
+                Catalogue.novel(EBOOK).fileName())), "the downloaded novel stays");
+        assertFalse(Files.exists(results), "the char run trained before the download");
     }
 
     @Test
