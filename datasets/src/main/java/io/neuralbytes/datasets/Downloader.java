@@ -200,7 +200,8 @@ public final class Downloader {
     }
 
     /**
-     * Downloads a catalogue novel and checks its SHA-256, replacing any file for that ebook.
+     * Downloads a catalogue novel and checks its SHA-256, replacing the file of the catalogue's
+     * name. Other files named for the ebook stay, and {@link Novels#find} prefers this one.
      *
      * @return the file, {@value Novels#FOLDER}{@code /pg<ebook>-<slug>.txt} in the data folder
      * @throws IOException if the download fails or the checksum differs; the data folder is
@@ -222,10 +223,11 @@ public final class Downloader {
             Files.createDirectories(folder);
             Path target = folder.resolve(novel.fileName());
             AtomicFiles.move(downloaded, target);
+            // Other files named for the ebook are the user's, so they stay. Novels.find
+            // prefers the catalogue's file name, so the download is the copy used.
             for (Path other : Novels.matches(folder, ebook)) {
                 if (!other.getFileName().equals(target.getFileName())) {
-                    LOG.info("removing {}, replaced by {}", other, target);
-                    Files.delete(other);
+                    LOG.info("kept {}; {} is the copy used for ebook {}", other, target, ebook);
                 }
             }
             LOG.info("{} (Gutenberg ebook {}) downloaded from {} to {}", novel.title(), ebook,

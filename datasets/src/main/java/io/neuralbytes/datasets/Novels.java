@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds and checks the novel files, named {@code pg<ebook>-<slug>.txt} or
@@ -22,14 +24,19 @@ public final class Novels {
     /** Name of the novels folder inside a data folder. */
     public static final String FOLDER = "jules-verne";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Novels.class);
+
     private Novels() {
     }
 
     /**
-     * Finds the file of a novel by its Gutenberg ebook number.
+     * Finds the file of a novel by its Gutenberg ebook number. When more than one file
+     * matches and one of them has the catalogue's exact file name ({@link Novel#fileName()}),
+     * which is where downloads put the novel, that file is used and the others are ignored.
      *
      * @param directory a data folder containing {@value #FOLDER}, or the novels folder itself
-     * @throws IllegalArgumentException if no file or more than one file matches
+     * @throws IllegalArgumentException if no file matches, or more than one does and none has
+     *     the catalogue's file name
      */
     public static Path find(Path directory, int ebook) throws IOException {
         Path folder = folder(directory);
@@ -42,10 +49,38 @@ public final class Novels {
                     + " (any letter case), which the downloader can fetch");
         }
         if (matches.size() > 1) {
+            Path catalogueFile = catalogueFile(matches, ebook);
+            if (catalogueFile != null) {
+                LOG.debug("using {}, the catalogue's file name, of the files for ebook {}: {}",
+                        catalogueFile, ebook, matches);
+                return catalogueFile;
+            }
             throw new IllegalArgumentException("more than one file for Gutenberg ebook " + ebook
-                    + " in " + folder + ": " + matches + "; keep one");
+                    + " in " + folder + ": " + matches + "; keep one, or name one "
+                    + catalogueFileName(ebook));
         }
         return matches.get(0);
+    }
+
+    /** Returns the file of {@code matches} named exactly as the catalogue names it, or null. */
+    private static Path catalogueFile(List<Path> matches, int ebook) {
+        String name = catalogueFileName(ebook);
+        for (Path file : matches) {
+            if (file.getFileName().toString().equals(name)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the catalogue's file name for the ebook, or pg<ebook>-<title>.txt if unknown. */
+    private static String catalogueFileName(int ebook) {
+        for (Novel novel : Catalogue.NOVELS) {
+            if (novel.ebook() == ebook) {
+                return novel.fileName();
+            }
+        }
+        return "pg" + ebook + "-<title>.txt";
     }
 
     /**

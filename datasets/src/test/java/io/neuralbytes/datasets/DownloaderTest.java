@@ -484,6 +484,31 @@ class DownloaderTest {
     }
 
     @Test
+    void forcedNovelDownloadKeepsUserFiles() throws Exception {
+        Path shared = SharedData.novel("pg103-around-the-world-in-eighty-days.txt");
+        server.serve("/gutenberg/cache/epub/103/pg103.txt", Files.readAllBytes(shared),
+                LocalServer.Mode.COMPLETE);
+        Path folder = Files.createDirectories(data.resolve(Novels.FOLDER));
+        List<Path> own = List.of(
+                Files.writeString(folder.resolve("pg103-backup.txt"), "backup"),
+                Files.writeString(folder.resolve("pg103-old.TXT"), "old"),
+                Files.writeString(folder.resolve("pg103.txt"), "bare"),
+                Files.writeString(folder.resolve(shared.getFileName().toString()), "stale"));
+        Downloader downloader = downloader(new byte[1], LocalServer.Mode.COMPLETE);
+
+        Path file = downloader.downloadNovel(103);
+
+        assertEquals(folder.resolve(shared.getFileName()), file);
+        assertArrayEquals(Files.readAllBytes(shared), Files.readAllBytes(file));
+        assertEquals("backup", Files.readString(own.get(0)));
+        assertEquals("old", Files.readString(own.get(1)));
+        assertEquals("bare", Files.readString(own.get(2)));
+        assertEquals(file, Novels.find(data, 103));
+        assertEquals(file, downloader.novel(103));
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
     void revisedNovelRejectedAndNothingKept() throws Exception {
         byte[] revised = "The Project Gutenberg eBook, revised\n".getBytes(StandardCharsets.UTF_8);
         server.serve("/gutenberg/cache/epub/83/pg83.txt", revised, LocalServer.Mode.COMPLETE);

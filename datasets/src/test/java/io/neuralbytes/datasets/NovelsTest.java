@@ -82,6 +82,22 @@ class NovelsTest {
     }
 
     @Test
+    void catalogueFileNamePreferredAmongSeveral() throws IOException {
+        Path backup = Files.writeString(dir.resolve("pg83-backup.txt"), "x");
+        Path catalogue = Files.writeString(dir.resolve(Catalogue.novel(83).fileName()), "x");
+
+        assertEquals(catalogue, Novels.find(dir, 83));
+
+        Files.delete(catalogue);
+        Files.writeString(dir.resolve("PG83-FROM-THE-EARTH-TO-THE-MOON.TXT"), "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Novels.find(dir, 83));
+        assertTrue(e.getMessage().endsWith("; keep one, or name one"
+                + " pg83-from-the-earth-to-the-moon.txt"), e.getMessage());
+        assertTrue(Files.exists(backup));
+    }
+
+    @Test
     void catalogueHasEightNovels() {
         assertEquals(8, Catalogue.NOVELS.size());
         assertEquals("pg103-around-the-world-in-eighty-days.txt",

@@ -227,7 +227,8 @@ public final class DataAccess {
     }
 
     /**
-     * Downloads a catalogue novel again, replacing any file of that ebook.
+     * Downloads a catalogue novel again, replacing the file of the catalogue's name; other files
+     * named for the ebook stay.
      *
      * @throws IOException if the download or its check fails; the data folder is then unchanged
      */

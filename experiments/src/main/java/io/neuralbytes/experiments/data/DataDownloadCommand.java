@@ -69,7 +69,8 @@ final class DataDownloadCommand implements Callable<Integer> {
     @Option(names = "--force",
             description = "Download again what is present, replacing it once the new copy has"
                     + " passed its check. Files in the CIFAR-10 folder that the archive does"
-                    + " not contain stay.")
+                    + " not contain stay, and so do other files named for a novel's ebook,"
+                    + " such as pg83-backup.txt; the catalogue's file name is the one used.")
     boolean force;
 
     @Override
