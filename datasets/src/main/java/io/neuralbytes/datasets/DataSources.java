@@ -34,6 +34,21 @@ public record DataSources(URI cifar10Archive, String cifar10Md5, URI gutenberg) 
         }
     }
 
+    /**
+     * Returns {@code address} as logs, error messages and reports show it: with its query
+     * string, which may carry an access token, replaced by {@code ?...}. Everything from the
+     * first {@code ?} on is the query, because a path in an address cannot contain one.
+     */
+    public static String redacted(String address) {
+        int query = address.indexOf('?');
+        return query < 0 ? address : address.substring(0, query) + "?...";
+    }
+
+    /** Returns {@link #redacted(String)} of the address. */
+    public static String redacted(URI address) {
+        return redacted(address.toString());
+    }
+
     /** Returns the publishers' addresses and the published CIFAR-10 checksum. */
     public static DataSources official() {
         return new DataSources(Catalogue.CIFAR10_ARCHIVE, Catalogue.CIFAR10_ARCHIVE_MD5,

@@ -136,7 +136,8 @@ public final class Downloader {
             fetch("CIFAR-10", sources.cifar10Archive(), archive, "MD5", sources.cifar10Md5(),
                     "");
             Path unpacked = Files.createDirectory(staging.resolve("unpacked"));
-            TarGz.extract(archive, sources.cifar10Archive(), unpacked);
+            String redactedArchive = DataSources.redacted(sources.cifar10Archive());
+            TarGz.extract(archive, redactedArchive, unpacked);
             Path folder = unpacked.resolve(Cifar10.FOLDER);
             long records = checkCifar10(unpacked);
             Path target = dataDirectory.resolve(Cifar10.FOLDER);
@@ -145,8 +146,8 @@ public final class Downloader {
             List<String> keptNames = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                     ? AtomicFiles.copyMissingEntries(target, folder) : List.of();
             replace(folder, target, staging.resolve("previous"));
-            LOG.info("CIFAR-10 ({} records) downloaded from {} to {}", records,
-                    sources.cifar10Archive(), target);
+            LOG.info("CIFAR-10 ({} records) downloaded from {} to {}", records, redactedArchive,
+                    target);
             if (!keptNames.isEmpty()) {
                 LOG.info("kept {} in {}, which the archive does not contain", keptNames,
                         target);
@@ -162,7 +163,8 @@ public final class Downloader {
     private long checkCifar10(Path unpacked) throws IOException {
         Path folder = unpacked.resolve(Cifar10.FOLDER);
         if (!Files.isDirectory(folder)) {
-            throw new IOException("CIFAR-10 archive from " + sources.cifar10Archive()
+            throw new IOException("CIFAR-10 archive from "
+                    + DataSources.redacted(sources.cifar10Archive())
                     + " has no folder " + Cifar10.FOLDER + "; nothing was kept");
         }
         try {
@@ -170,7 +172,8 @@ public final class Downloader {
         } catch (IllegalArgumentException | IOException e) {
             String inArchive = String.valueOf(e.getMessage())
                     .replace(unpacked + unpacked.getFileSystem().getSeparator(), "");
-            throw new IOException("CIFAR-10 archive from " + sources.cifar10Archive()
+            throw new IOException("CIFAR-10 archive from "
+                    + DataSources.redacted(sources.cifar10Archive())
                     + " is invalid, so nothing was kept: " + inArchive, e);
         }
     }
@@ -231,7 +234,7 @@ public final class Downloader {
                 }
             }
             LOG.info("{} (Gutenberg ebook {}) downloaded from {} to {}", novel.title(), ebook,
-                    sources.novel(ebook), target);
+                    DataSources.redacted(sources.novel(ebook)), target);
             return target;
         }
     }
@@ -310,7 +313,8 @@ public final class Downloader {
      */
     private void fetch(String name, URI uri, Path file, String algorithm, String expectedHex,
             String hint) throws IOException {
-        LOG.info("downloading {} from {}", name, uri);
+        String redactedAddress = DataSources.redacted(uri);
+        LOG.info("downloading {} from {}", name, redactedAddress);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET()
                 .build();
         MessageDigest digest = Checksums.newDigest(algorithm);
@@ -326,19 +330,19 @@ public final class Downloader {
         };
         HttpResponse<Long> response = await(client.sendAsync(request, handler), body, uri);
         if (response.statusCode() != 200) {
-            throw new IOException("download of " + uri + " failed: HTTP status "
+            throw new IOException("download of " + redactedAddress + " failed: HTTP status "
                     + response.statusCode() + ", expected 200");
         }
         long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long received = response.body();
         if (total >= 0 && received != total) {
-            throw new IOException("download of " + uri + " ended after " + received + " of "
-                    + total + " bytes");
+            throw new IOException("download of " + redactedAddress + " ended after " + received
+                    + " of " + total + " bytes");
         }
         String actual = HexFormat.of().formatHex(digest.digest());
         if (!actual.equals(expectedHex)) {
-            throw new IOException("checksum mismatch for " + uri + ": " + algorithm + " is "
-                    + actual + ", expected " + expectedHex + "; nothing was kept." + hint);
+            throw new IOException("checksum mismatch for " + redactedAddress + ": " + algorithm
+                    + " is " + actual + ", expected " + expectedHex + "; nothing was kept." + hint);
         }
     }
 
@@ -349,6 +353,7 @@ public final class Downloader {
      */
     private HttpResponse<Long> await(CompletableFuture<HttpResponse<Long>> pending,
             AtomicReference<FileSubscriber> body, URI uri) throws IOException {
+        String redactedAddress = DataSources.redacted(uri);
         long pollMillis = Math.max(1, stallTimeout.toMillis() / 4);
         long lastReceived = 0;
         long lastChange = System.nanoTime();
@@ -364,18 +369,19 @@ public final class Downloader {
                     lastChange = now;
                 } else if (now - lastChange >= stallTimeout.toNanos()) {
                     cancel(pending, subscriber);
-                    throw new IOException("download of " + uri + " timed out: no data for "
-                            + stallTimeout.toMillis() + " ms after " + received + " bytes");
+                    throw new IOException("download of " + redactedAddress
+                            + " timed out: no data for " + stallTimeout.toMillis() + " ms after " + received + " bytes");
                 }
             } catch (InterruptedException e) {
                 cancel(pending, body.get());
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("download of " + uri + " was interrupted");
+                throw new InterruptedIOException("download of " + redactedAddress
+                        + " was interrupted");
             } catch (ExecutionException e) {
                 FileSubscriber subscriber = body.get();
                 long received = subscriber == null ? 0 : subscriber.received();
-                throw new IOException("download of " + uri + " failed after " + received
-                        + " bytes: " + describeFailure(e.getCause(), uri), e.getCause());
+                throw new IOException("download of " + redactedAddress + " failed after "
+                        + received + " bytes: " + describeFailure(e.getCause(), uri), e.getCause());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.neuralbytes.experiments;
 
 import io.neuralbytes.core.WorkerPool;
+import io.neuralbytes.datasets.DataSources;
 import io.neuralbytes.datasets.TemporaryFiles;
 import io.neuralbytes.experiments.data.DataAccess;
 import io.neuralbytes.experiments.output.Counts;
@@ -38,6 +39,9 @@ import picocli.CommandLine.ParseResult;
 final class ReproduceStrategy implements IExecutionStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(ReproduceStrategy.class);
+
+    /** The options whose value is a mirror's address. */
+    private static final Set<String> MIRROR_OPTIONS = Set.of("--cifar10-url", "--gutenberg-url");
 
     @Override
     public int execute(ParseResult top) {
@@ -357,8 +361,12 @@ final class ReproduceStrategy implements IExecutionStrategy {
                 continue;
             }
             for (String value : option.getValue()) {
+                // A mirror's query string may carry an access token, so the report shows
+                // it as ?... and a rerun needs it added back.
+                String shown = MIRROR_OPTIONS.contains(option.getKey())
+                        ? DataSources.redacted(value) : value;
                 command.append(' ').append(option.getKey()).append(' ')
-                        .append(shellQuoted(value));
+                        .append(shellQuoted(shown));
             }
         }
     }

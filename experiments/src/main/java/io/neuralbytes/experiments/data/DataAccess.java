@@ -54,7 +54,8 @@ public final class DataAccess {
      * for the default folder too: it is {@code data} in the working directory, which need not
      * be the folder where {@link #programCommand} runs. The mirror in use for each data set
      * in {@code arguments} ({@code cifar10} or an ebook number) is named too, so that the hint
-     * downloads from where the user chose.
+     * downloads from where the user chose. A mirror's query string, which may carry an access
+     * token, is shown as {@code ?...}, so the user adds it back before running the hint.
      */
     String downloadCommand(String... arguments) {
         StringBuilder command = new StringBuilder(programCommand()).append(" data download")
@@ -65,12 +66,12 @@ public final class DataAccess {
         boolean novels = datasets.stream().anyMatch(argument -> argument.matches("[0-9]+"));
         if (cifar10 && !sources.cifar10Archive().equals(official.cifar10Archive())) {
             command.append(" --cifar10-url ")
-                    .append(ShellWords.quote(sources.cifar10Archive().toString()))
+                    .append(ShellWords.quote(DataSources.redacted(sources.cifar10Archive())))
                     .append(" --cifar10-md5 ").append(sources.cifar10Md5());
         }
         if (novels && !sources.gutenberg().equals(official.gutenberg())) {
             command.append(" --gutenberg-url ")
-                    .append(ShellWords.quote(sources.gutenberg().toString()));
+                    .append(ShellWords.quote(DataSources.redacted(sources.gutenberg())));
         }
         return command.append(' ').append(String.join(" ", arguments)).toString();
     }

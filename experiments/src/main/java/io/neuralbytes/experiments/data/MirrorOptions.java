@@ -18,7 +18,8 @@ public final class MirrorOptions {
 
     @Option(names = "--cifar10-url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Download the CIFAR-10 binary archive (.tar.gz) from URL, a mirror,"
-                    + " instead of the University of Toronto.")
+                    + " instead of the University of Toronto; logs and reports show a query"
+                    + " string in URL as ?...")
     URI cifar10Url;
 
     @Option(names = "--cifar10-md5", scope = ScopeType.INHERIT, paramLabel = "HEX",
@@ -30,7 +31,8 @@ public final class MirrorOptions {
     @Option(names = "--gutenberg-url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Base address of a Project Gutenberg mirror; ebook N is fetched from"
                     + " URL/cache/epub/N/pgN.txt, with URL's query string, if any, kept at the"
-                    + " end (default: Project Gutenberg's own server).")
+                    + " end; logs and reports show the query as ?... (default: Project"
+                    + " Gutenberg's own server).")
     URI gutenbergUrl;
 
     /**

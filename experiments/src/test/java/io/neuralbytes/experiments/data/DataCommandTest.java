@@ -481,8 +481,58 @@ class DataCommandTest {
         assertEquals(List.of(URI.create(NOVEL_PATH + "?x=1")), server.requestUris());
         // The novel reached the checksum, so the server found the path with the slash added.
         String message = err.toString();
-        assertTrue(message.contains("checksum mismatch for " + server.uri(NOVEL_PATH + "?x=1")
+        assertTrue(message.contains("checksum mismatch for " + server.uri(NOVEL_PATH + "?...")
                 + ": SHA-256 is "), message);
+        assertFalse(message.contains("x=1"), message);
+    }
+
+    @Test
+    void mirrorTokenKeptOutOfLogsAndReport() throws IOException {
+        server.serve(NOVEL_PATH, Files.readAllBytes(sharedNovel()));
+        Path results = temp.resolve("results");
+        String mirror = server.uri("/gutenberg/?token=xyz").toString();
+        ListAppender<ILoggingEvent> all = new ListAppender<>();
+        all.start();
+        Logger project = (Logger) LoggerFactory.getLogger("io.neuralbytes");
+        project.setLevel(Level.INFO);
+        project.setAdditive(false);
+        project.addAppender(all);
+        int exit;
+        try {
+            exit = run("reproduce", "rnn", "--level", "char", "--steps", "2", "--data",
+                    data.toString(), "--out", results.toString(), "--gutenberg-url", mirror);
+        } finally {
+            project.detachAppender(all);
+            project.setLevel(null);
+            project.setAdditive(true);
+        }
+
+        assertEquals(0, exit, err.toString());
+        assertEquals(List.of(URI.create(NOVEL_PATH + "?token=xyz")), server.requestUris());
+        List<String> lines = new ArrayList<>(messages());
+        all.list.forEach(event -> lines.add(event.getFormattedMessage()));
+        assertTrue(lines.contains("downloading Around the World in Eighty Days from "
+                + server.uri(NOVEL_PATH) + "?..."), lines.toString());
+        assertFalse(lines.stream().anyMatch(line -> line.contains("xyz")), lines.toString());
+        String report = Files.readString(results.resolve("report.md"));
+        assertTrue(report.contains(" --gutenberg-url '" + server.uri("/gutenberg/") + "?...' "),
+                report);
+        assertFalse(report.contains("xyz"), report);
+        assertFalse(Files.readString(results.resolve("summary.json")).contains("xyz"));
+        assertFalse(err.toString().contains("xyz"), err.toString());
+    }
+
+    @Test
+    void offlineHintShowsMirrorWithoutQuery() {
+        int exit = run("reproduce", "cnn", "--offline", "--data", data.toString(), "--out",
+                temp.resolve("results").toString(), "--cifar10-url",
+                "http://127.0.0.1:9/c.tar.gz?token=xyz");
+
+        assertEquals(1, exit);
+        assertTrue(err.toString().strip().endsWith(" --cifar10-url"
+                + " 'http://127.0.0.1:9/c.tar.gz?...' --cifar10-md5 "
+                + Catalogue.CIFAR10_ARCHIVE_MD5 + " cifar10"), err.toString());
+        assertFalse(err.toString().contains("xyz"), err.toString());
     }
 
     @Test
