@@ -15,7 +15,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -332,7 +334,8 @@ public final class DataAccess {
      * instead of a download command that would stop on it.
      */
     private IllegalStateException missingOffline(List<String> missing) {
-        List<String> problems = new ArrayList<>();
+        // A set, because one file where the novels folder goes blocks every novel.
+        Set<String> problems = new LinkedHashSet<>();
         List<String> downloadable = new ArrayList<>();
         for (String dataset : missing) {
             String obstruction = obstruction(dataset);

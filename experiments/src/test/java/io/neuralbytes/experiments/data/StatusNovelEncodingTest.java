@@ -53,8 +53,8 @@ class StatusNovelEncodingTest {
                 data.toString()));
         assertTrue(statusLine().contains("present  invalid: " + reason), out.toString());
 
-        int exit = run("reproduce", "rnn", "--steps", "1", "--offline", "--data",
-                data.toString(), "--out", temp.resolve("results").toString());
+        int exit = run("reproduce", "rnn", "--level", "char", "--steps", "1", "--offline",
+                "--data", data.toString(), "--out", temp.resolve("results").toString());
         assertEquals(1, exit, err.toString());
         assertTrue(err.toString().contains("experiment rnn failed: " + reason), err.toString());
     }
