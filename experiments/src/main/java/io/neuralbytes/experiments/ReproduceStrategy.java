@@ -31,8 +31,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs a parsed command line: handles help and version requests, checks the options of every
- * selected experiment before any of them starts, then runs the experiments one after another
- * in registration order and merges each result into the results store.
+ * selected experiment and gets the data of all of them before any of them starts, then runs
+ * the experiments one after another in registration order and merges each result into the
+ * results store.
  *
  * <p>A failing experiment does not stop the others; the exit code is then 1.
  */
