@@ -44,6 +44,7 @@ final class MlpRun {
         Mlp mlp = new Mlp(2, hiddenWidths, 1, new RandomSource(seed));
         TrainingHistory history = mlp.train(X, Y, settings.epochs(), settings.learningRate(),
                 ProgressListener.NONE);
+        double trainingSeconds = (System.nanoTime() - start) / 1e9;
         double[] predictions = mlp.predict(X).data();
         double accuracy = accuracy(predictions, Y.data());
 
@@ -52,7 +53,8 @@ final class MlpRun {
         AtomicFiles.writePng(folder.resolve(settings.name() + "-boundary.png"),
                 boundaryPlot(settings, mlp, predictions).render());
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new MlpRunResult(settings, history, predictions, accuracy, seconds);
+        return new MlpRunResult(settings, history, predictions, accuracy, trainingSeconds,
+                seconds);
     }
 
     /**

@@ -74,7 +74,16 @@ class MlpExperimentTest {
             double accuracy = ((Number) e.get("accuracy")).doubleValue();
             assertTrue(accuracy >= 0, "accuracy " + accuracy);
             assertTrue(accuracy <= 1, "accuracy " + accuracy);
+            double training = ((Number) e.get("training_seconds")).doubleValue();
+            assertTrue(training >= 0, "training_seconds in " + e);
+            assertTrue(training <= ((Number) e.get("seconds")).doubleValue(), e.toString());
         }
+        // 80,000 epochs train far longer than 100, which the plots' time used to hide.
+        double longest = ((Number) entry(summary, "e80000-lr0.01").get("training_seconds"))
+                .doubleValue();
+        double shortest = ((Number) entry(summary, "e100-lr0.01").get("training_seconds"))
+                .doubleValue();
+        assertTrue(longest > 10 * shortest, longest + " s against " + shortest + " s");
 
         Map<String, Object> best = entry(summary, "e10000-lr0.1");
         assertEquals(1.0, ((Number) best.get("accuracy")).doubleValue());
