@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments;
 
+import io.neuralbytes.datasets.DataSources;
 import io.neuralbytes.experiments.output.ErrorMessages;
 import java.io.PrintWriter;
 import java.util.List;
@@ -178,7 +179,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
                         + "'; write the decimal with a point, as in " + value.replace(',', '.');
             }
         } else if (type == java.net.URI.class) {
-            expected = "an address such as https://example.org/path";
+            // The value did not parse as a URI, so the query is cut at the first '?' as text:
+            // a mirror's query may carry an access token.
+            return option.longestName() + " must be an address such as"
+                    + " https://example.org/path, got '" + DataSources.redacted(value) + "'";
         } else {
             return null;
         }

@@ -72,7 +72,8 @@ public final class MirrorOptions {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw new ParameterException(commandLine, option + " must be an http or https"
-                    + " address such as https://example.org/path, got '" + uri + "'");
+                    + " address such as https://example.org/path, got '"
+                    + DataSources.redacted(uri) + "'");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new ParameterException(commandLine, option + " has port " + uri.getPort()

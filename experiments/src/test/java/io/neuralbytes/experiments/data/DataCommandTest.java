@@ -892,6 +892,42 @@ class DataCommandTest {
     }
 
     @Test
+    void malformedMirrorAddressHidesQuery() {
+        String[][] cases = {
+            {"--gutenberg-url", "http://127.0.0.1:18731/?token=s3cr3t%zz", "--gutenberg-url"
+                    + " must be an address such as https://example.org/path, got"
+                    + " 'http://127.0.0.1:18731/?...'"},
+            {"--cifar10-url", "http://127.0.0.1:18731/a b.tgz?token=s3cr3t", "--cifar10-url"
+                    + " must be an address such as https://example.org/path, got"
+                    + " 'http://127.0.0.1:18731/a b.tgz?...'"},
+            {"--cifar10-url", "ftp://127.0.0.1/a.tgz?token=s3cr3t", "--cifar10-url must be an"
+                    + " http or https address such as https://example.org/path, got"
+                    + " 'ftp://127.0.0.1/a.tgz?...'"},
+            {"--gutenberg-url", "file:///tmp/?token=s3cr3t", "--gutenberg-url must be an"
+                    + " http or https address such as https://example.org/path, got"
+                    + " 'file:///tmp/?...'"},
+        };
+        for (String[] c : cases) {
+            for (String command : List.of("data download", "reproduce rnn --steps 1")) {
+                err.getBuffer().setLength(0);
+                List<String> arguments = new ArrayList<>(List.of(command.split(" ")));
+                arguments.addAll(List.of("--data", data.toString(), c[0], c[1]));
+                if (command.startsWith("reproduce")) {
+                    arguments.addAll(List.of("--out", temp.resolve("results").toString()));
+                }
+
+                assertEquals(2, run(arguments.toArray(String[]::new)), command + " " + c[1]);
+                assertEquals(1, err.toString().lines().count(), err.toString());
+                assertTrue(err.toString().contains(c[2]), err.toString());
+                assertFalse(err.toString().contains("s3cr3t"), err.toString());
+            }
+        }
+        assertFalse(Files.exists(data));
+        assertFalse(Files.exists(temp.resolve("results")));
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
     void unknownDatasetRejected() {
         assertEquals(2, run("data", "download", "42", "--data", data.toString()));
         assertTrue(err.toString().contains("unknown data set '42': expected cifar10, novels,"
