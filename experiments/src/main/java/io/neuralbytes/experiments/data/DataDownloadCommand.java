@@ -12,9 +12,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -130,8 +133,8 @@ final class DataDownloadCommand implements Callable<Integer> {
      * Returns the data sets named on the command line as "cifar10" or ebook numbers, each once,
      * in the order named.
      *
-     * @throws ParameterException if a name is not a data set of the catalogue, or is given
-     *     twice
+     * @throws ParameterException if a name is not a data set of the catalogue, is given twice,
+     *     or names a data set that another name already includes, as in "novels 103"
      */
     private List<String> selected() {
         List<String> names = datasets == null || datasets.isEmpty() ? List.of("all") : datasets;
@@ -141,20 +144,53 @@ final class DataDownloadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "data download lists '"
                     + repeated.strip() + "' more than once; give each data set once");
         }
-        Set<String> selected = new LinkedHashSet<>();
+        Map<String, Set<String>> named = new LinkedHashMap<>();
         for (String name : names) {
-            String key = name.strip().toLowerCase(Locale.ROOT);
-            switch (key) {
-                case "all" -> {
-                    selected.add(CIFAR10);
-                    selected.addAll(allNovels());
+            Set<String> members = members(name);
+            for (Map.Entry<String, Set<String>> earlier : named.entrySet()) {
+                if (!Collections.disjoint(earlier.getValue(), members)) {
+                    throw new ParameterException(spec.commandLine(), "data download lists"
+                            + " overlapping data sets: " + overlap(earlier.getKey(),
+                            earlier.getValue(), name.strip(), members)
+                            + "; give each data set once");
                 }
-                case CIFAR10 -> selected.add(CIFAR10);
-                case "novels" -> selected.addAll(allNovels());
-                default -> selected.add(Integer.toString(ebook(name)));
             }
+            named.put(name.strip(), members);
         }
+        Set<String> selected = new LinkedHashSet<>();
+        named.values().forEach(selected::addAll);
         return new ArrayList<>(selected);
+    }
+
+    /** Returns the data sets that {@code name} selects, as "cifar10" or ebook numbers. */
+    private Set<String> members(String name) {
+        Set<String> members = new LinkedHashSet<>();
+        switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> {
+                members.add(CIFAR10);
+                members.addAll(allNovels());
+            }
+            case CIFAR10 -> members.add(CIFAR10);
+            case "novels" -> members.addAll(allNovels());
+            default -> members.add(Integer.toString(ebook(name)));
+        }
+        return members;
+    }
+
+    /**
+     * Returns how the name {@code later} overlaps {@code earlier}, such as "'103' is already in
+     * 'novels'". One of the two sets always contains the other, because a name selects one data
+     * set, all novels, or everything.
+     */
+    private static String overlap(String earlier, Set<String> earlierMembers, String later,
+                                  Set<String> laterMembers) {
+        if (earlierMembers.equals(laterMembers)) {
+            return "'" + later + "' is the same data set as '" + earlier + "'";
+        }
+        if (earlierMembers.containsAll(laterMembers)) {
+            return "'" + later + "' is already in '" + earlier + "'";
+        }
+        return "'" + later + "' includes '" + earlier + "'";
     }
 
     private int ebook(String name) {

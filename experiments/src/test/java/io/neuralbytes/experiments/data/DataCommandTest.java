@@ -953,6 +953,32 @@ class DataCommandTest {
     }
 
     @Test
+    void overlappingDatasetsRejected() {
+        String[][] cases = {
+            {"novels", "103", "'103' is already in 'novels'"},
+            {"103", "novels", "'novels' includes '103'"},
+            {"all", "novels", "'novels' is already in 'all'"},
+            {"novels", "all", "'all' includes 'novels'"},
+            {"cifar10", "all", "'all' includes 'cifar10'"},
+            {"all", "CIFAR10", "'CIFAR10' is already in 'all'"},
+            {"103", "0103", "'0103' is the same data set as '103'"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+
+            // The mirror options send a download that the check fails to stop to 127.0.0.1.
+            assertEquals(2, run("data", "download", c[0], c[1], "--data", data.toString(),
+                    "--cifar10-url", server.uri(ARCHIVE_PATH).toString(), "--gutenberg-url",
+                    server.uri("/gutenberg/").toString()), c[0] + " " + c[1]);
+            assertEquals("neuralbytes: data download lists overlapping data sets: " + c[2]
+                    + "; give each data set once. See 'neuralbytes data download --help'.",
+                    err.toString().strip());
+        }
+        assertFalse(Files.exists(data));
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
     void ebookInOtherDigitsRejected() {
         // The Arabic-Indic digits of 103, which Integer.parseInt reads as 103.
         assertEquals(2, run("data", "download", "\u0661\u0660\u0663", "--data",
