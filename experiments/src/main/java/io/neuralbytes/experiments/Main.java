@@ -49,6 +49,8 @@ public final class Main {
         commandLine.registerConverter(int.class, AsciiIntegers::parseInt);
         commandLine.registerConverter(Long.class, AsciiIntegers::parseLong);
         commandLine.registerConverter(long.class, AsciiIntegers::parseLong);
+        commandLine.registerConverter(Double.class, PlainDecimals::parseDouble);
+        commandLine.registerConverter(double.class, PlainDecimals::parseDouble);
         commandLine.setExecutionStrategy(new ReproduceStrategy());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());

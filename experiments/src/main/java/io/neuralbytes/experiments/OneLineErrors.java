@@ -173,7 +173,13 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             expected = "an integer";
         } else if (type == double.class || type == Double.class || type == float.class
                 || type == Float.class) {
-            expected = otherDigits ? "a number in the digits 0-9" : "a number";
+            if (PlainDecimals.SYNTAX.matcher(value).matches()) {
+                // Plain decimal text fails only when its magnitude is too large for a double.
+                return option.longestName() + " must be at most " + PlainDecimals.MAX_TEXT
+                        + " in magnitude, got '" + value + "'";
+            }
+            // One message for everything else, NaN and Infinity in any spelling included.
+            expected = "a decimal number such as 0.01 or 1e-3";
             if (value.matches("[+-]?[0-9]+,[0-9]+")) {
                 return option.longestName() + " must be " + expected + ", got '" + value
                         + "'; write the decimal with a point, as in " + value.replace(',', '.');

@@ -269,15 +269,15 @@ class MainTest {
         err.getBuffer().setLength(0);
 
         assertEquals(2, run("reproduce", "first", "--value", "abc", "--out", out().toString()));
-        assertEquals("neuralbytes: --value must be a number, got 'abc'. See 'neuralbytes"
-                + " reproduce first --help'.", err.toString().strip());
+        assertEquals("neuralbytes: --value must be a decimal number such as 0.01 or 1e-3, got"
+                + " 'abc'. See 'neuralbytes reproduce first --help'.", err.toString().strip());
     }
 
     @Test
     void unparsableDecimalRejected() {
         assertEquals(2, run("reproduce", "first", "--value", "abc", "--out", out().toString()));
-        assertTrue(err.toString().contains("--value must be a number, got 'abc'"),
-                err.toString());
+        assertTrue(err.toString().contains("--value must be a decimal number such as 0.01 or"
+                + " 1e-3, got 'abc'"), err.toString());
     }
 
     @Test

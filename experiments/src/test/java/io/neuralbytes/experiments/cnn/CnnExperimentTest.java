@@ -228,7 +228,7 @@ class CnnExperimentTest {
         String[][] cases = {
             {"--epochs", "0", "--epochs must be at least 1, got 0"},
             {"--lr", "-1", "--lr must be a positive finite number, got -1"},
-            {"--lr", "NaN", "--lr must be a positive finite number, got NaN"},
+            {"--lr", "NaN", "--lr must be a decimal number such as 0.01 or 1e-3, got 'NaN'"},
             {"--filters", "0", "--filters must be at least 1, got 0"},
             {"--filter-size", "3by3", "--filter-size must be HxW or N, such as 3x3 or 5,"
                     + " got '3by3'"},

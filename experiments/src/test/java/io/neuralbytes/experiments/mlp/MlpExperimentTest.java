@@ -151,7 +151,7 @@ class MlpExperimentTest {
 
     @Test
     void notANumberLearningRateRejected() {
-        assertRejected("--lr must be a positive finite number, got NaN",
+        assertRejected("--lr must be a decimal number such as 0.01 or 1e-3, got 'NaN'",
                 "reproduce", "mlp", "--lr", "NaN");
     }
 
