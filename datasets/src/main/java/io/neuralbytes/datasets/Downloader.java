@@ -55,6 +55,12 @@ public final class Downloader {
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     /** Default time without a single byte after which a download fails. */
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * System property that, set to "true", limits downloads to this machine (127.0.0.0/8,
+     * localhost and ::1). The build sets it for every test, so that a test that forgets its
+     * local mirror fails at once instead of reaching the publishers.
+     */
+    public static final String LOOPBACK_ONLY_PROPERTY = "neuralbytes.loopbackOnly";
 
     private final Path dataDirectory;
     private final DataSources sources;
@@ -311,9 +317,27 @@ public final class Downloader {
      *
      * @param hint sentence added to a checksum-mismatch message, or empty
      */
+    /**
+     * Throws when {@link #LOOPBACK_ONLY_PROPERTY} is "true" and {@code uri} names a host other
+     * than this machine. The host name is compared as text, so nothing is looked up.
+     */
+    private static void requireAllowedHost(URI uri, String redactedAddress) throws IOException {
+        if (!Boolean.getBoolean(LOOPBACK_ONLY_PROPERTY)) {
+            return;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.")
+                || host.equals("[::1]") || host.equals("::1");
+        if (!loopback) {
+            throw new IOException("download of " + redactedAddress + " refused: -D"
+                    + LOOPBACK_ONLY_PROPERTY + "=true allows only 127.0.0.1, localhost and ::1");
+        }
+    }
+
     private void fetch(String name, URI uri, Path file, String algorithm, String expectedHex,
             String hint) throws IOException {
         String redactedAddress = DataSources.redacted(uri);
+        requireAllowedHost(uri, redactedAddress);
         LOG.info("downloading {} from {}", name, redactedAddress);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET()
                 .build();

@@ -117,6 +117,22 @@ class DownloaderTest {
     }
 
     @Test
+    void outsideHostRefusedInTests() throws Exception {
+        assertTrue(Boolean.getBoolean(Downloader.LOOPBACK_ONLY_PROPERTY),
+                "the build must run tests with -D" + Downloader.LOOPBACK_ONLY_PROPERTY + "=true");
+        DataSources sources = DataSources.official()
+                .withGutenberg(URI.create("http://mirror.invalid/files/?token=abc"));
+        Downloader downloader = new Downloader(data, sources, false, (n, r, t) -> { });
+
+        IOException e = assertThrows(IOException.class, () -> downloader.novel(103));
+
+        assertEquals("download of http://mirror.invalid/files/cache/epub/103/pg103.txt?... refused:"
+                + " -Dneuralbytes.loopbackOnly=true allows only 127.0.0.1, localhost and ::1",
+                e.getMessage());
+        assertEquals(List.of(), dataFolderEntries());
+    }
+
+    @Test
     void cifarDownloadedCheckedAndUnpacked() throws Exception {
         byte[] archive = cifarArchive(cifarFiles());
         Downloader downloader = downloader(archive, LocalServer.Mode.COMPLETE);
