@@ -216,9 +216,9 @@ final class ReproduceStrategy implements IExecutionStrategy {
 
     /**
      * Checks, and unless offline downloads, the data of every experiment before any of them
-     * trains, so that missing data cannot stop a run after another has written its files.
-     * Returns the reason on one line when some data set is missing or failed to download,
-     * else null.
+     * trains, so that missing or invalid data cannot stop a run after another has written its
+     * files. Returns the reason on one line when some data set is missing, invalid or failed
+     * to download, else null.
      */
     private static String prepareData(List<Experiment> experiments, RunContext context) {
         Set<String> datasets = new LinkedHashSet<>();

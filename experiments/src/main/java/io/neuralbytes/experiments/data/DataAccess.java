@@ -15,8 +15,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -129,7 +131,7 @@ public final class DataAccess {
     public Path cifar10() throws IOException {
         logFolder();
         if (offline && !hasCifar10()) {
-            throw missingOffline(List.of(CIFAR10));
+            throw notReady(List.of(CIFAR10), Map.of());
         }
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).cifar10();
@@ -154,7 +156,7 @@ public final class DataAccess {
     public Path novel(int ebook) throws IOException {
         logFolder();
         if (offline && !hasNovel(ebook)) {
-            throw missingOffline(List.of(Integer.toString(ebook)));
+            throw notReady(List.of(Integer.toString(ebook)), Map.of());
         }
         try (DownloadProgress progress = new DownloadProgress()) {
             return downloader(progress).novel(ebook);
@@ -163,36 +165,62 @@ public final class DataAccess {
 
     /**
      * Makes sure that every data set in {@code datasets}, {@code cifar10} or ebook numbers, is
-     * in the data folder, so that {@code reproduce} can check all of its data before any
-     * experiment trains. Downloads the missing ones in the catalogue's order, stopping at the
-     * first that fails. Offline, throws one error that names every missing data set and one
-     * command that downloads them all. A data set already on disk is not checked here but
-     * when an experiment reads it.
+     * in the data folder and valid, so that {@code reproduce} can check all of its data before
+     * any experiment trains. Downloads the missing ones in the catalogue's order, stopping at
+     * the first that fails, then runs the checks of {@code data status} ({@link DataCheck}) on
+     * the data sets that were already there. Throws one error that names every missing
+     * (offline only) and every invalid data set, with one command that downloads or replaces
+     * them all. A novel that differs from the tested copy but is valid UTF-8 passes; the
+     * experiment warns when it reads it.
      *
-     * @throws IllegalStateException if a data set is missing and downloads are off
+     * @throws IllegalStateException if a data set is invalid, or missing and downloads are off
      * @throws IOException if a download or its check fails; the data sets downloaded before
      *     it are kept
      */
     public void prepare(Collection<String> datasets) throws IOException {
         logFolder();
         List<String> missing = new ArrayList<>();
+        List<String> present = new ArrayList<>();
         for (String dataset : catalogueOrder(datasets)) {
-            boolean present = dataset.equals(CIFAR10)
+            boolean found = dataset.equals(CIFAR10)
                     ? hasCifar10() : hasNovel(Integer.parseInt(dataset));
-            if (!present) {
+            if (found) {
+                present.add(dataset);
+            } else {
                 missing.add(dataset);
             }
         }
-        if (offline && !missing.isEmpty()) {
-            throw missingOffline(missing);
+        if (!offline) {
+            for (String dataset : missing) {
+                if (dataset.equals(CIFAR10)) {
+                    cifar10();
+                } else {
+                    novel(Integer.parseInt(dataset));
+                }
+            }
+            // A download has passed its own check, so only the earlier data is checked.
+            missing.clear();
         }
-        for (String dataset : missing) {
-            if (dataset.equals(CIFAR10)) {
-                cifar10();
-            } else {
-                novel(Integer.parseInt(dataset));
+        Map<String, String> invalid = invalidData(present);
+        if (!missing.isEmpty() || !invalid.isEmpty()) {
+            throw notReady(missing, invalid);
+        }
+    }
+
+    /**
+     * Checks each of the {@code present} data sets as {@code data status} does and returns the
+     * reason of each invalid one, in the order given.
+     */
+    private Map<String, String> invalidData(List<String> present) throws IOException {
+        Map<String, String> invalid = new LinkedHashMap<>();
+        for (String dataset : present) {
+            String check = dataset.equals(CIFAR10) ? DataCheck.cifar10(folder())
+                    : DataCheck.novel(folder(), Catalogue.novel(Integer.parseInt(dataset)));
+            if (DataCheck.isInvalid(check)) {
+                invalid.put(dataset, DataCheck.reason(check));
             }
         }
+        return invalid;
     }
 
     /** Returns {@code datasets} without repeats, CIFAR-10 first, then the catalogue's novels. */
@@ -329,11 +357,12 @@ public final class DataAccess {
     }
 
     /**
-     * Returns the offline error for the {@code missing} data sets, in the catalogue's order.
-     * When something is where a download would put a data set, the error names what to move
-     * instead of a download command that would stop on it.
+     * Returns the error for the {@code missing} data sets (offline only) and the
+     * {@code invalid} ones with their reasons, each in the catalogue's order. When something
+     * is where a download would put a data set, the error names what to move instead of a
+     * download command that would stop on it.
      */
-    private IllegalStateException missingOffline(List<String> missing) {
+    private IllegalStateException notReady(List<String> missing, Map<String, String> invalid) {
         // A set, because one file where the novels folder goes blocks every novel.
         Set<String> problems = new LinkedHashSet<>();
         List<String> downloadable = new ArrayList<>();
@@ -344,24 +373,58 @@ public final class DataAccess {
                 continue;
             }
             downloadable.add(dataset);
-            if (dataset.equals(CIFAR10)) {
-                problems.add("CIFAR-10 not found: expected a folder " + Cifar10.FOLDER + " in "
-                        + folder());
-            } else {
-                int ebook = Integer.parseInt(dataset);
-                problems.add(Catalogue.novel(ebook).title() + " (Gutenberg ebook " + ebook
-                        + ") not found: expected pg" + ebook + "-<title>.txt in "
-                        + folder().resolve(Novels.FOLDER));
-            }
+            String expected = dataset.equals(CIFAR10)
+                    ? "a folder " + Cifar10.FOLDER + " in " + folder()
+                    : "pg" + dataset + "-<title>.txt in " + folder().resolve(Novels.FOLDER);
+            problems.add(displayName(dataset) + " not found: expected " + expected);
         }
+        for (Map.Entry<String, String> entry : invalid.entrySet()) {
+            problems.add(displayName(entry.getKey()) + " is invalid: " + entry.getValue());
+        }
+
         String message = String.join(". ", problems);
-        if (downloadable.isEmpty()) {
+        if (downloadable.isEmpty() && invalid.isEmpty()) {
             return new IllegalStateException(message);
         }
-        String them = downloadable.size() == 1 ? "it" : "them";
-        return new IllegalStateException(message + ". --offline forbids downloading " + them
-                + ", so leave out --offline, name a folder that has " + them + " with --data"
-                + " or the " + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable,"
-                + " or run: " + downloadCommand(downloadable.toArray(String[]::new)));
+        return new IllegalStateException(message + ". " + fixHint(downloadable, invalid.keySet()));
+    }
+
+    /**
+     * Returns what to do about the {@code missing} and {@code invalid} data sets, ending with
+     * one download command for all of them, last and unquoted so that it can be pasted.
+     */
+    private String fixHint(List<String> missing, Collection<String> invalid) {
+        List<String> fetched = catalogueOrder(union(missing, invalid));
+        String them = fetched.size() == 1 ? "it" : "them";
+        if (invalid.isEmpty()) {
+            return "--offline forbids downloading " + them + ", so leave out --offline, name a"
+                    + " folder that has " + them + " with --data or the "
+                    + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable, or run: "
+                    + downloadCommand(fetched.toArray(String[]::new));
+        }
+
+        // --force replaces the invalid copies and downloads the missing data sets alike.
+        List<String> arguments = new ArrayList<>(List.of("--force"));
+        arguments.addAll(fetched);
+        String action = missing.isEmpty() ? "replace " + them
+                : "download the missing and replace the invalid data";
+        return "To use valid copies, name a folder that has " + them + " with --data or the "
+                + DataDirectory.ENVIRONMENT_VARIABLE + " environment variable; to " + action
+                + ", run: " + downloadCommand(arguments.toArray(String[]::new));
+    }
+
+    /** Returns how errors name {@code dataset}, {@code cifar10} or an ebook number. */
+    private static String displayName(String dataset) {
+        if (dataset.equals(CIFAR10)) {
+            return "CIFAR-10";
+        }
+        int ebook = Integer.parseInt(dataset);
+        return Catalogue.novel(ebook).title() + " (Gutenberg ebook " + ebook + ")";
+    }
+
+    private static Set<String> union(Collection<String> first, Collection<String> second) {
+        Set<String> union = new LinkedHashSet<>(first);
+        union.addAll(second);
+        return union;
     }
 }

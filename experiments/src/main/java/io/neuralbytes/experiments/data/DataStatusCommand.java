@@ -1,15 +1,9 @@
 package io.neuralbytes.experiments.data;
 
 import io.neuralbytes.datasets.Catalogue;
-import io.neuralbytes.datasets.Checksums;
-import io.neuralbytes.datasets.Cifar10;
 import io.neuralbytes.datasets.Novel;
-import io.neuralbytes.datasets.Novels;
-import io.neuralbytes.datasets.TextCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code neuralbytes data status}: prints the data folder, why it was chosen, and one line per
  * catalogue data set saying whether it is present and whether it passed its check.
- *
- * <p>CIFAR-10 is verified by reading every record of its six files (sizes and labels) and
- * the ten class names. A novel is verified by its SHA-256 against the copy this project was
- * tested with. The experiments still use a copy that differs, with a warning, when it is
- * valid UTF-8. A copy that is not UTF-8 is invalid, because training rejects it.
+ * The checks are those of {@link DataCheck}.
  */
 @Command(name = "status",
         mixinStandardHelpOptions = true,
@@ -43,8 +33,6 @@ final class DataStatusCommand implements Callable<Integer> {
     static final int INCOMPLETE = 1;
 
     private static final String ROW = "%-8s %-40s %-8s %s%n";
-    private static final String VERIFIED = "verified:";
-    private static final String INVALID = "invalid:";
 
     @Spec
     CommandSpec spec;
@@ -60,16 +48,16 @@ final class DataStatusCommand implements Callable<Integer> {
         out.printf(ROW, "dataset", "title", "state", "check");
         int problems = 0;
         String cifarCheck = cifarCheck(access);
-        if (!cifarCheck.startsWith(VERIFIED)) {
+        if (!cifarCheck.startsWith(DataCheck.VERIFIED)) {
             problems++;
         }
         out.printf(ROW, "cifar10", "CIFAR-10, binary version", state(access.hasCifar10()),
                 cifarCheck);
         for (Novel novel : Catalogue.NOVELS) {
             boolean present = access.hasNovel(novel.ebook());
-            String check = present ? novelCheck(access.folder(), novel)
+            String check = present ? DataCheck.novel(access.folder(), novel)
                     : downloadHint(access, Integer.toString(novel.ebook()));
-            if (!present || check.startsWith(INVALID)) {
+            if (!present || DataCheck.isInvalid(check)) {
                 problems++;
             }
             out.printf(ROW, novel.ebook(), novel.title(), state(present), check);
@@ -86,47 +74,14 @@ final class DataStatusCommand implements Callable<Integer> {
         if (!access.hasCifar10()) {
             return downloadHint(access, "cifar10");
         }
-        try {
-            Cifar10 cifar = Cifar10.open(access.folder());
-            long records = cifar.verify();
-            return String.format(VERIFIED + " %,d records in %d files, sizes and labels valid",
-                    records, Cifar10.TRAIN_BATCHES + 1);
-        } catch (IllegalArgumentException e) {
-            return INVALID + " " + e.getMessage();
-        }
-    }
-
-    private static String novelCheck(Path dataFolder, Novel novel) throws IOException {
-        Path file;
-        try {
-            file = Novels.find(dataFolder, novel.ebook());
-        } catch (IllegalArgumentException e) {
-            return INVALID + " " + e.getMessage();
-        }
-        if (Files.size(file) == 0) {
-            return INVALID + " " + file.getFileName() + " is empty (0 bytes); training on it"
-                    + " fails";
-        }
-        String sha256 = Checksums.sha256(file);
-        if (sha256.equals(novel.sha256())) {
-            return "verified: SHA-256 of the tested copy, " + file.getFileName();
-        }
-        try {
-            // Training decodes the novel as strict UTF-8 and stops at the first invalid byte,
-            // so another copy is usable only when it decodes.
-            TextCorpus.load(file, new TextCorpus.Options(false, false));
-        } catch (IllegalArgumentException e) {
-            return INVALID + " " + e.getMessage();
-        }
-        return "not verified: " + file.getFileName() + " has SHA-256 " + sha256
-                + ", not the tested copy's " + novel.sha256() + " (used with a warning)";
+        return DataCheck.cifar10(access.folder());
     }
 
     private static String downloadHint(DataAccess access, String dataset) {
         String obstruction = access.obstruction(dataset);
         if (obstruction != null) {
             // A download would fail on it, so the status names what to move first.
-            return INVALID + " " + obstruction;
+            return DataCheck.INVALID + " " + obstruction;
         }
         // Last in the row and unquoted, so that the command can be pasted as it is.
         return "run: " + access.downloadCommand(dataset);

@@ -211,7 +211,10 @@ class CnnExperimentTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("CIFAR-10 folder " + cifar.toAbsolutePath()
                 + " is missing data_batch_1.bin"), message);
-        assertTrue(message.strip().endsWith("; to replace this one, run: ./neuralbytes data"
+        // reproduce checks CIFAR-10 before training, with the hint of every invalid data set.
+        assertTrue(message.startsWith("neuralbytes: data not ready, so no experiment ran:"
+                + " CIFAR-10 is invalid: "), message);
+        assertTrue(message.strip().endsWith("; to replace it, run: ./neuralbytes data"
                 + " download --data " + data.toAbsolutePath() + " --force cifar10"), message);
         assertFalse(Files.exists(out));
     }
