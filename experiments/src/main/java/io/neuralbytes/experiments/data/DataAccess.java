@@ -273,8 +273,8 @@ public final class DataAccess {
     /**
      * Returns why a download of {@code dataset}, {@code cifar10} or an ebook number, would
      * stop before fetching anything, or null when nothing is in its way. A file where the
-     * data set's folder goes, or a folder where a novel's file goes, stops it, so that no
-     * download deletes something of the user's.
+     * data set's folder goes, or a folder where a novel's file or a CIFAR-10 file goes, stops
+     * it, so that no download deletes something of the user's.
      */
     String obstruction(String dataset) {
         boolean cifar10 = dataset.equals("cifar10");
@@ -283,6 +283,12 @@ public final class DataAccess {
             return folder + " exists but is not a folder; move it away";
         }
         if (cifar10) {
+            for (String name : Cifar10.fileNames()) {
+                Path file = folder.resolve(name);
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return file + " is a folder, expected a CIFAR-10 file; move it away";
+                }
+            }
             return null;
         }
         Path file = folder.resolve(Catalogue.novel(Integer.parseInt(dataset)).fileName());
@@ -366,27 +372,30 @@ public final class DataAccess {
         // A set, because one file where the novels folder goes blocks every novel.
         Set<String> problems = new LinkedHashSet<>();
         List<String> downloadable = new ArrayList<>();
-        for (String dataset : missing) {
+        List<String> replaceable = new ArrayList<>();
+        for (String dataset : catalogueOrder(union(missing, invalid.keySet()))) {
             String obstruction = obstruction(dataset);
+            boolean present = invalid.containsKey(dataset);
+            String prefix = present ? displayName(dataset) + " is invalid: " : "";
             if (obstruction != null) {
-                problems.add(obstruction);
-                continue;
+                problems.add(prefix + obstruction);
+            } else if (present) {
+                replaceable.add(dataset);
+                problems.add(prefix + invalid.get(dataset));
+            } else {
+                downloadable.add(dataset);
+                String expected = dataset.equals(CIFAR10)
+                        ? "a folder " + Cifar10.FOLDER + " in " + folder()
+                        : "pg" + dataset + "-<title>.txt in " + folder().resolve(Novels.FOLDER);
+                problems.add(displayName(dataset) + " not found: expected " + expected);
             }
-            downloadable.add(dataset);
-            String expected = dataset.equals(CIFAR10)
-                    ? "a folder " + Cifar10.FOLDER + " in " + folder()
-                    : "pg" + dataset + "-<title>.txt in " + folder().resolve(Novels.FOLDER);
-            problems.add(displayName(dataset) + " not found: expected " + expected);
-        }
-        for (Map.Entry<String, String> entry : invalid.entrySet()) {
-            problems.add(displayName(entry.getKey()) + " is invalid: " + entry.getValue());
         }
 
         String message = String.join(". ", problems);
-        if (downloadable.isEmpty() && invalid.isEmpty()) {
+        if (downloadable.isEmpty() && replaceable.isEmpty()) {
             return new IllegalStateException(message);
         }
-        return new IllegalStateException(message + ". " + fixHint(downloadable, invalid.keySet()));
+        return new IllegalStateException(message + ". " + fixHint(downloadable, replaceable));
     }
 
     /**

@@ -74,6 +74,11 @@ final class DataStatusCommand implements Callable<Integer> {
         if (!access.hasCifar10()) {
             return downloadHint(access, "cifar10");
         }
+        String obstruction = access.obstruction("cifar10");
+        if (obstruction != null) {
+            // A folder where a CIFAR-10 file goes would also stop data download --force.
+            return DataCheck.INVALID + " " + obstruction;
+        }
         return DataCheck.cifar10(access.folder());
     }
 

@@ -131,10 +131,12 @@ class PrepareChecksTest {
         assertEquals(1, exit);
         String message = err.toString();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.startsWith(NOT_READY + "Around the World in Eighty Days (Gutenberg"
-                + " ebook 103) not found: expected pg103-<title>.txt in "
-                + data.resolve(Novels.FOLDER) + ". CIFAR-10 is invalid: CIFAR-10 file " + batch
+        // The problems come in the catalogue's order, whether missing or invalid.
+        assertTrue(message.startsWith(NOT_READY + "CIFAR-10 is invalid: CIFAR-10 file " + batch
                 + " has " + (RECORDS * Cifar10.RECORD_BYTES - 1) + " bytes"), message);
+        assertTrue(message.contains(". Around the World in Eighty Days (Gutenberg ebook 103) not"
+                + " found: expected pg103-<title>.txt in " + data.resolve(Novels.FOLDER)
+                + ". The Master"), message);
         assertTrue(message.contains(". The Master of the World (Gutenberg ebook 3809) is"
                 + " invalid: " + WORD_NOVEL.fileName() + " is empty (0 bytes); training on it"
                 + " fails. "), message);
@@ -167,6 +169,29 @@ class PrepareChecksTest {
                 + " --data " + data + " --gutenberg-url " + gutenberg + " --force 3809"),
                 message);
         assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void folderInCifarNamedToMove() throws IOException {
+        byte[] archive = CifarArchive.build(RECORDS);
+        server.serve(ARCHIVE_PATH, archive);
+        truncatedCifar(server.uri(ARCHIVE_PATH).toString(), archive);
+        Path meta = data.resolve(Cifar10.FOLDER).resolve(Cifar10.META_FILE);
+        Files.delete(meta);
+        Files.createDirectory(meta);
+        String reason = meta + " is a folder, expected a CIFAR-10 file; move it away";
+
+        int exit = run(reproduce("cnn", "--offline"));
+
+        assertEquals(1, exit);
+        String message = err.toString();
+        // data download --force would stop on the folder, so the error offers no command.
+        assertEquals(NOT_READY + "CIFAR-10 is invalid: " + reason, message.strip());
+        assertFalse(Files.exists(results));
+
+        assertEquals(DataStatusCommand.INCOMPLETE, run(List.of("data", "status", "--data",
+                data.toString())));
+        assertTrue(out.toString().contains(" present  invalid: " + reason), out.toString());
     }
 
     @Test
