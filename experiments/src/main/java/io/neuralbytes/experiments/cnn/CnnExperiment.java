@@ -12,6 +12,7 @@ import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.HistoryMemory;
 import io.neuralbytes.experiments.IntRange;
+import io.neuralbytes.experiments.MemoryEstimate;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.Counts;
 import io.neuralbytes.experiments.output.ProgressReporter;
@@ -69,6 +70,11 @@ public final class CnnExperiment implements Experiment {
 
     /** Records in one official CIFAR-10 training file. */
     static final int MAX_IMAGES_PER_FILE = 10_000;
+    /** Records in the official test_batch.bin. */
+    static final int TEST_IMAGES = 10_000;
+
+    /** Estimated peak: the mean cost of each epoch, and its copy when training diverges. */
+    static final int HISTORY_BYTES_PER_EPOCH = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(CnnExperiment.class);
     private static final Pattern FILTER_SIZE = Pattern.compile("(\\d{1,3})(?:x(\\d{1,3}))?");
@@ -156,8 +162,8 @@ public final class CnnExperiment implements Experiment {
     @Override
     public void validate() {
         requireInRange("--epochs", epochs);
-        // Estimated peak: the mean cost of each epoch, and its copy when training diverges.
-        String tooLarge = HistoryMemory.tooLargeMessage("--epochs", epochs, 16, "epoch",
+        String tooLarge = HistoryMemory.tooLargeMessage("--epochs", epochs,
+                HISTORY_BYTES_PER_EPOCH, "epoch",
                 Runtime.getRuntime().maxMemory());
         if (tooLarge != null) {
             throw invalid(tooLarge);
@@ -183,6 +189,34 @@ public final class CnnExperiment implements Experiment {
             throw invalid("--batch-size must be between 1 and the " + trainCount
                     + " training images, got " + batchSize);
         }
+        tooLarge = memoryEstimate().tooLargeMessage();
+        if (tooLarge != null) {
+            throw invalid(tooLarge);
+        }
+    }
+
+    /** Returns the estimated memory of the run: its images, network and cost history. */
+    MemoryEstimate memoryEstimate() {
+        MemoryEstimate estimate = new MemoryEstimate().option("--filters", filters)
+                .option("--filter-size", filterSize)
+                .option("--images-per-file", imagesPerFile)
+                .option("--epochs", epochs);
+        long channels = rgb ? Cifar10.CHANNELS : 1;
+        long imageSize = channels * Cifar10.HEIGHT * Cifar10.WIDTH;
+        long features = (long) filters * (Cifar10.HEIGHT - filterHeight + 1)
+                * (Cifar10.WIDTH - filterWidth + 1);
+        // The images as read, then copied into the training and held-out sets.
+        estimate.doubles("the training images", totalImages(), imageSize, 2,
+                "--images-per-file");
+        estimate.doubles("the test images", TEST_IMAGES, imageSize, 1);
+        // Filters and dense weights with their gradients, and the feature maps Z, A and dA.
+        estimate.doubles("the filters", filters, channels * filterHeight * filterWidth, 2,
+                "--filters", "--filter-size");
+        estimate.doubles("the dense weights", Cifar10.CLASS_COUNT, features, 2,
+                "--filters", "--filter-size");
+        estimate.doubles("the feature maps", 1, features, 3,
+                "--filters", "--filter-size");
+        return estimate.bytes((double) epochs * HISTORY_BYTES_PER_EPOCH);
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.neuralbytes.experiments.mlp;
 
 import io.neuralbytes.experiments.Experiment;
 import io.neuralbytes.experiments.ExperimentResult;
+import io.neuralbytes.experiments.HistoryMemory;
 import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.ListOptions;
+import io.neuralbytes.experiments.MemoryEstimate;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.AtomicFiles;
 import io.neuralbytes.experiments.output.Counts;
@@ -66,6 +68,11 @@ public final class MlpExperiment implements Experiment {
     static final int MAX_HIDDEN_LAYERS = 1000;
     /** Most equal hidden layers that {@link #networkText} lists one by one. */
     static final int LISTED_EQUAL_LAYERS = 4;
+    /**
+     * Estimated peak bytes of a run's history per epoch: the double cost while training, and
+     * the epoch and the cost again in the arrays of the loss plot.
+     */
+    static final int HISTORY_BYTES_PER_EPOCH = 24;
 
     private static final Logger log = LoggerFactory.getLogger(MlpExperiment.class);
 
@@ -120,6 +127,52 @@ public final class MlpExperiment implements Experiment {
         requireDistinct("--lr", learningRates);
         requireInRange("--hidden-layers", hiddenLayers);
         requireInRange("--hidden-width", hiddenWidth);
+        requireFitsInMemory(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * Rejects a network or an --epochs value whose arrays cannot exist or clearly do not fit
+     * in {@code maxHeapBytes}. NOTE: the estimate is for one run, but up to --threads runs
+     * train at once, so a sweep can still run out of memory.
+     */
+    private void requireFitsInMemory(long maxHeapBytes) {
+        int maxEpochs = plannedRuns().stream().mapToInt(MlpRunSettings::epochs).max().orElse(0);
+        String tooLarge = HistoryMemory.tooLargeMessage("--epochs", maxEpochs,
+                HISTORY_BYTES_PER_EPOCH, "epoch", maxHeapBytes);
+        if (tooLarge == null) {
+            tooLarge = networkEstimate(maxEpochs).tooLargeMessage();
+        }
+        if (tooLarge != null) {
+            throw invalid(tooLarge);
+        }
+    }
+
+    /** Returns the estimated memory of one run of {@code runEpochs} epochs. */
+    MemoryEstimate networkEstimate(int runEpochs) {
+        MemoryEstimate estimate = new MemoryEstimate()
+                .option("--hidden-width", hiddenWidth)
+                .option("--hidden-layers", hiddenLayers);
+        if (epochs != null) {
+            estimate.option("--epochs", runEpochs);
+        }
+        int[] hidden = hiddenWidths();
+        long[] widths = new long[hidden.length + 2];
+        widths[0] = MlpRun.X.rows();
+        for (int l = 1; l <= hidden.length; l++) {
+            widths[l] = hidden[l - 1];
+        }
+        widths[widths.length - 1] = MlpRun.Y.rows();
+        // The decision-boundary plot predicts every cell of its grid in one batch.
+        long gridPoints = (long) MlpRun.GRID_CELLS * MlpRun.GRID_CELLS;
+        for (int l = 1; l < widths.length; l++) {
+            // Weights, biases and their gradients.
+            estimate.doubles("the weights W" + l, widths[l], widths[l - 1], 2, "--hidden-width");
+            estimate.doubles("the biases b" + l, widths[l], 1, 2, "--hidden-width");
+            // Activations A and their gradients dZ for the grid's batch.
+            estimate.doubles("the activations A" + l + " of the plot's grid", widths[l],
+                    gridPoints, 2, "--hidden-width");
+        }
+        return estimate.bytes((double) runEpochs * HISTORY_BYTES_PER_EPOCH);
     }
 
     @Override

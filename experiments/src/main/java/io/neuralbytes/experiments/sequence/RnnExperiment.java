@@ -1,5 +1,6 @@
 package io.neuralbytes.experiments.sequence;
 
+import io.neuralbytes.experiments.MemoryEstimate;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -24,5 +25,14 @@ public final class RnnExperiment extends SequenceExperiment {
   @Override
   String title() {
     return "vanilla RNN, character and word language models";
+  }
+
+  @Override
+  void addModelArrays(MemoryEstimate estimate, long H, long T) {
+    // W, its gradient and Adagrad memory, and two working copies of W.
+    estimate.doubles("the recurrent weights W", H, H, 5, "--hidden");
+    // Hidden states, the gradients of the tanh inputs, and the output layer's copies of both.
+    estimate.doubles("the hidden states of a window", T + 1, H, 4,
+        "--hidden", "--window");
   }
 }

@@ -7,6 +7,7 @@ import io.neuralbytes.experiments.ExperimentResult;
 import io.neuralbytes.experiments.HistoryMemory;
 import io.neuralbytes.experiments.IntRange;
 import io.neuralbytes.experiments.ListOptions;
+import io.neuralbytes.experiments.MemoryEstimate;
 import io.neuralbytes.experiments.RunContext;
 import io.neuralbytes.experiments.output.PreviousRunFiles;
 import io.neuralbytes.experiments.output.ProgressReporter;
@@ -113,6 +114,13 @@ abstract class SequenceExperiment implements Experiment {
   /** Returns the heading text of the report section. */
   abstract String title();
 
+  /**
+   * Adds the model's arrays that grow with the hidden size H and the window T to
+   * {@code estimate}. NOTE: the arrays that grow with the vocabulary are left out, because its
+   * size is known only once the novel is read.
+   */
+  abstract void addModelArrays(MemoryEstimate estimate, long H, long T);
+
   @Override
   public Set<DataSet> dataSets() {
     return Set.of(DataSet.NOVELS);
@@ -170,6 +178,21 @@ abstract class SequenceExperiment implements Experiment {
       requireInRange("--epochs", epochs);
     }
     selectedRuns();
+    String tooLarge = memoryEstimate().tooLargeMessage();
+    if (tooLarge != null) {
+      throw invalid(tooLarge);
+    }
+  }
+
+  /** Returns the estimated memory of one run: its model and, with --steps, its history. */
+  MemoryEstimate memoryEstimate() {
+    MemoryEstimate estimate = new MemoryEstimate().option("--hidden", hidden)
+        .option("--window", window);
+    addModelArrays(estimate, hidden, window);
+    if (steps != null) {
+      estimate.option("--steps", steps).bytes((double) steps * HISTORY_BYTES_PER_STEP);
+    }
+    return estimate;
   }
 
   /**

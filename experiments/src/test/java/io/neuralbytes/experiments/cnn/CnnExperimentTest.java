@@ -248,6 +248,13 @@ class CnnExperimentTest {
                     + " '-99999999999'"},
             {"--epochs", "2147483647", "--epochs 2147483647 would record about 32.0 GiB of"
                     + " history (16 bytes per epoch), more than half of the maximum heap of "},
+            {"--filters", "99999999", "--filters 99999999 and --filter-size 3x3 would need"
+                    + " the dense weights, an array of 10 x 89999999100 = 899999991000 doubles,"
+                    + " more than a Java array can contain (2147483639); use smaller --filters"
+                    + " or --filter-size"},
+            {"--filters", "200000", "--filters 200000, --filter-size 3x3,"
+                    + " --images-per-file 100 and --epochs 50 would need about 31.0 GiB for"
+                    + " the main arrays"},
             {"--train-fraction", "1", "--train-fraction must be greater than 0 and less than 1,"
                     + " got 1"},
             {"--train-fraction", "0", "--train-fraction must be greater than 0 and less than 1,"

@@ -213,9 +213,11 @@ class MlpExperimentTest {
     @Test
     void outOfMemoryInChildJvmReported() throws Exception {
         Path out = temp.resolve("results");
-        // A 3000 x 3000 weight matrix takes 72 MB, more than the child's whole heap.
+        // The decision-boundary plot's 10000 grid points give the 150 hidden units two
+        // activation matrices of 12 MB. The up-front estimate of about 23 MiB passes, but
+        // the JVM's own objects leave too little of the 32 MiB heap for them.
         ChildProgram.Outcome child = ChildProgram.run(temp, "32m", "reproduce", "mlp",
-                "--epochs", "1", "--lr", "0.1", "--hidden-layers", "2", "--hidden-width", "3000",
+                "--epochs", "1", "--lr", "0.1", "--hidden-layers", "1", "--hidden-width", "150",
                 "--threads", "1", "--out", out.toString());
         String failure = child.failureLine();
 
@@ -224,7 +226,9 @@ class MlpExperimentTest {
         assertTrue(failure.endsWith(" MiB; use smaller sizes (--hidden-layers,"
                 + " --hidden-width, --epochs), or give Java more heap, for example"
                 + " JAVA_TOOL_OPTIONS=-Xmx1g"), failure);
-        assertFalse(Files.exists(out), "nothing may be written");
+        // The loss plot is written before the boundary plot runs out of memory.
+        assertFalse(Files.exists(out.resolve("summary.json")), "no summary may be written");
+        assertFalse(Files.exists(out.resolve("report.md")), "no report may be written");
     }
 
     @Test
@@ -348,6 +352,34 @@ class MlpExperimentTest {
         int[] deep = new int[100_000];
         java.util.Arrays.fill(deep, 2);
         assertEquals("2-(2 x 100000)-1", MlpExperiment.networkText(deep));
+    }
+
+    @Test
+    void widthBeyondArrayLimitRejected() {
+        assertRejected("neuralbytes: --hidden-width 100000 would need the weights W2, an array"
+                        + " of 100000 x 100000 = 10000000000 doubles, more than a Java array can"
+                        + " contain (2147483639); use a smaller --hidden-width.",
+                "reproduce", "mlp", "--hidden-width", "100000", "--hidden-layers", "1000",
+                "--epochs", "1", "--lr", "0.1");
+    }
+
+    @Test
+    void epochsBeyondHeapRejected() {
+        // 2000000000 epochs of 24 bytes are 44.7 GiB, beyond any heap a test runs with.
+        assertRejected("neuralbytes: --epochs 2000000000 would record about 44.7 GiB of history"
+                        + " (24 bytes per epoch), more than half of the maximum heap of ",
+                "reproduce", "mlp", "--epochs", "2000000000", "--lr", "0.1");
+    }
+
+    @Test
+    void wideNetworkEstimateCountsGridActivations() {
+        MlpExperiment experiment = parse("--hidden-width", "1000", "--hidden-layers", "2");
+        // Each hidden layer has 2 x 10000 grid activations and 2 x 1000 biases. The weights
+        // take 2 x (1000 x 2 + 1000 x 1000 + 1 x 1000). The output layer adds 2 x 10000
+        // activations and 2 biases, and the one epoch 24 bytes.
+        double doubles = 2 * (2 * 10000 * 1000.0 + 2 * 1000) + 2 * (2000 + 1_000_000 + 1000)
+                + 2 * 10000 + 2;
+        assertEquals(8 * doubles + 24, experiment.networkEstimate(1).totalBytes());
     }
 
     @Test

@@ -72,6 +72,58 @@ class SequenceOptionsTest {
   }
 
   @Test
+  void hiddenBeyondArrayLimitRejected() {
+    Path out = temp.resolve("results");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "lstm", "--offline", "--steps", "1", "--hidden", "99999999", "--out",
+        out.toString());
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().startsWith("neuralbytes: --hidden 99999999 would need the"
+        + " recurrent weights of the four gates, an array of 99999999 x 399999996 ="
+        + " 39999999200000004 doubles, more than a Java array can contain (2147483639); use a"
+        + " smaller --hidden."), err.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void windowBeyondArrayLimitRejected() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "rnn", "--offline", "--steps", "1", "--window", "2147483647", "--out",
+        temp.resolve("results").toString());
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().startsWith("neuralbytes: --hidden 128 and --window 2147483647"
+        + " would need the hidden states of a window, an array of 2147483648 x 128 ="
+        + " 274877906944 doubles, more than a Java array can contain (2147483639); use"
+        + " smaller --hidden or --window."), err.toString());
+  }
+
+  @Test
+  void hiddenBeyondHeapRejected() {
+    StringWriter err = new StringWriter();
+    // Five 40000 x 40000 arrays of W and its copies are 59.6 GiB, beyond a test's heap.
+    int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        "reproduce", "rnn", "--offline", "--steps", "1", "--hidden", "40000", "--out",
+        temp.resolve("results").toString());
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().startsWith("neuralbytes: --hidden 40000, --window 50 and --steps"
+        + " 1 would need about 59.7 GiB for the main arrays (weights, gradients, optimiser"
+        + " memory, work arrays and histories), more than the maximum heap of "),
+        err.toString());
+  }
+
+  @Test
+  void lstmEstimateCountsGates() {
+    SequenceExperiment lstm = new LstmExperiment();
+    new picocli.CommandLine(lstm).parseArgs("--hidden", "10", "--window", "3", "--steps", "2");
+    // The gates' W, gradients and memory take 12 H^2, their two copies 2 x H x 4H, the gate
+    // activations 2 x T x 4H and the states 5 x (T + 1) x H. Each of the 2 steps adds 24 bytes.
+    double doubles = 12 * 100 + 2 * 400 + 2 * 3 * 40 + 5 * 4 * 10;
+    assertEquals(8 * doubles + 48, lstm.memoryEstimate().totalBytes());
+  }
+
+  @Test
   void stepsAndEpochsExcludeEachOther() {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
