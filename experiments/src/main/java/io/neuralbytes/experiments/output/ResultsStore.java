@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,13 +201,42 @@ public final class ResultsStore {
         });
     }
 
-    /** JSON has no NaN or infinity, so a non-finite number becomes null. */
+    /**
+     * Returns {@code value} with every non-finite number replaced by null, because JSON has no
+     * NaN or infinity, and Jackson would write them as strings. Numbers inside lists, arrays and
+     * maps are replaced too, and arrays become lists.
+     */
     private static Object jsonValue(Object value) {
         if (value instanceof Double d && !Double.isFinite(d)) {
             return null;
         }
         if (value instanceof Float f && !Float.isFinite(f)) {
             return null;
+        }
+        if (value instanceof double[] numbers) {
+            return jsonValue(Arrays.stream(numbers).boxed().toList());
+        }
+        if (value instanceof float[] numbers) {
+            List<Float> boxed = new ArrayList<>(numbers.length);
+            for (float number : numbers) {
+                boxed.add(number);
+            }
+            return jsonValue(boxed);
+        }
+        if (value instanceof Object[] items) {
+            return jsonValue(Arrays.asList(items));
+        }
+        if (value instanceof Collection<?> items) {
+            List<Object> converted = new ArrayList<>(items.size());
+            for (Object item : items) {
+                converted.add(jsonValue(item));
+            }
+            return converted;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> converted = new LinkedHashMap<>();
+            map.forEach((key, item) -> converted.put(key, jsonValue(item)));
+            return converted;
         }
         return value;
     }

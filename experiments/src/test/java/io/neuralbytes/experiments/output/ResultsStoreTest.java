@@ -83,6 +83,28 @@ class ResultsStoreTest {
     }
 
     @Test
+    void nonFiniteListEntriesBecomeNull() throws IOException {
+        ResultsStore store = new ResultsStore(temp, order);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("run", "r");
+        entry.put("epoch_costs", List.of(2.5, Double.NaN));
+        entry.put("predictions", new double[] {0.25, Double.POSITIVE_INFINITY});
+        entry.put("losses", new float[] {Float.NEGATIVE_INFINITY, 1.5f});
+        entry.put("nested", Map.of("costs", List.of(List.of(Double.NaN))));
+        store.save(new ExperimentResult("cnn", List.of(entry), "## cnn"));
+
+        String text = Files.readString(store.summaryFile());
+        assertFalse(text.contains("NaN"), text);
+        assertFalse(text.contains("Infinity"), text);
+        Map<String, Object> read = store.readSummary().get(0);
+        assertEquals(java.util.Arrays.asList(2.5, null), read.get("epoch_costs"));
+        assertEquals(java.util.Arrays.asList(0.25, null), read.get("predictions"));
+        assertEquals(java.util.Arrays.asList(null, 1.5), read.get("losses"));
+        assertEquals(Map.of("costs", List.of(java.util.Arrays.asList((Object) null))),
+                read.get("nested"));
+    }
+
+    @Test
     void unknownExperimentGoesLast() throws IOException {
         ResultsStore store = new ResultsStore(temp, order);
         store.save(result("zeta", "q"));
