@@ -27,7 +27,9 @@ public final class ConvNetTrainer {
   }
 
   /**
-   * Trains the network on the images and returns the average cost of every epoch.
+   * Trains the network on the images and returns the average cost of every epoch. A cost that
+   * becomes NaN or infinite stops training, which the history's {@code diverged()} reports,
+   * with a DEBUG log line only.
    *
    * @param model    the network, updated in place
    * @param images   N training images; every label must fit the network
@@ -74,8 +76,9 @@ public final class ConvNetTrainer {
       LOG.debug("epoch {}/{} average cost {}", epoch + 1, settings.epochs(), epochCosts[epoch]);
       progress.onProgress(epoch + 1, settings.epochs(), epochCosts[epoch]);
       if (!Double.isFinite(costSum)) {
-        LOG.warn("training stopped in epoch {} after {} of {} images: the cost became {}; "
-            + "a smaller learning rate may help", epoch + 1, seen, N, costSum);
+        // TrainingHistory.diverged() returns the divergence, so the caller decides on a warning.
+        LOG.debug("training stopped in epoch {} after {} of {} images: the cost became {}",
+            epoch + 1, seen, N, costSum);
         return new TrainingHistory(Arrays.copyOf(epochCosts, epoch + 1), true);
       }
     }

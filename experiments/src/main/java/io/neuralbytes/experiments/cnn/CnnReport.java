@@ -114,6 +114,13 @@ final class CnnReport {
             md.append(" | not measured");
         }
         md.append(" |\n\n");
+        TrainingHistory history = run.history();
+        if (history.diverged()) {
+            md.append(String.format("These accuracies are of the network as it was when"
+                    + " training stopped at epoch %d, on an average cost of %s, so its weights"
+                    + " may be NaN or infinite. They do not measure a trained network.\n\n",
+                    history.epochs(), history.finalCost()));
+        }
     }
 
     private static void appendDataTable(StringBuilder md, CnnRun run) {

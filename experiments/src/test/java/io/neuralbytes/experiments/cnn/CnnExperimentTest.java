@@ -2,6 +2,7 @@ package io.neuralbytes.experiments.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -151,6 +152,47 @@ class CnnExperimentTest {
                 + " loss ")).count(), lines.toString());
         assertEquals(1, lines.stream().filter(line -> line.startsWith("cnn: 2/2 epochs (100%),"
                 + " loss ")).count(), lines.toString());
+    }
+
+    @Test
+    void divergedRunNotedOnce() throws IOException {
+        Path data = SharedData.withCifar10();
+        Path out = temp.resolve("results");
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.neuralbytes");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(logged);
+        try {
+            assertEquals(0, run("reproduce", "cnn", "--offline", "--out", out.toString(),
+                    "--data", data.toString(), "--epochs", "3", "--lr", "1e300",
+                    "--images-per-file", "20"), err.toString());
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(level);
+        }
+
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"epoch_costs\" : [ null ]"), summary);
+        assertFalse(summary.contains("NaN"), summary);
+        Map<String, Object> entry = onlyEntry(out);
+        assertEquals(true, entry.get("diverged"));
+        assertEquals(1, entry.get("diverged_at"));
+        assertNull(entry.get("final_loss"));
+
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains(" |\n\nThese accuracies are of the network as it was when"
+                + " training stopped at epoch 1, on an average cost of NaN, so its weights may"
+                + " be NaN or infinite. They do not measure a trained network.\n\n"), report);
+
+        List<String> warnings = logged.list.stream()
+                .filter(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of("cnn: training stopped at epoch 1 of 3 because the average cost"
+                + " became NaN; try a smaller --lr"), warnings);
     }
 
     @Test
