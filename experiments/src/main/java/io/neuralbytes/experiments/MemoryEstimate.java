@@ -90,12 +90,21 @@ public final class MemoryEstimate {
                 values(sizes.keySet()), gibibytes(bytes), gibibytes(maxHeapBytes),
                 smaller(sizes.keySet()));
         // Headroom of a quarter for the arrays the estimate leaves out.
-        long suggestedGibibytes = (long) Math.ceil(1.25 * bytes / GIBIBYTE) + 1;
+        return message + heapAdvice(1.25 * bytes, physicalBytes);
+    }
+
+    /**
+     * Returns ", or give Java more heap, for example JAVA_TOOL_OPTIONS=-Xmx<n>g" with a heap of
+     * at least {@code neededHeapBytes}, or, when that heap exceeds {@code physicalBytes}, the
+     * machine's memory, ", because this machine has only <m> GiB of memory".
+     */
+    static String heapAdvice(double neededHeapBytes, long physicalBytes) {
+        long suggestedGibibytes = (long) Math.ceil(neededHeapBytes / GIBIBYTE) + 1;
         if (suggestedGibibytes * GIBIBYTE > physicalBytes) {
-            return message + String.format(Locale.ROOT, ", because this machine has only %s of"
-                    + " memory", gibibytes(physicalBytes));
+            return String.format(Locale.ROOT, ", because this machine has only %s of memory",
+                    gibibytes(physicalBytes));
         }
-        return message + String.format(Locale.ROOT, ", or give Java more heap, for example"
+        return String.format(Locale.ROOT, ", or give Java more heap, for example"
                 + " JAVA_TOOL_OPTIONS=-Xmx%dg", suggestedGibibytes);
     }
 
@@ -104,7 +113,7 @@ public final class MemoryEstimate {
         return tooLargeMessage(Runtime.getRuntime().maxMemory(), physicalMemoryBytes());
     }
 
-    private static long physicalMemoryBytes() {
+    static long physicalMemoryBytes() {
         java.lang.management.OperatingSystemMXBean system =
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         if (system instanceof com.sun.management.OperatingSystemMXBean sun) {

@@ -23,6 +23,15 @@ class HistoryMemoryTest {
                         + " --epochs, or give Java more heap, for example"
                         + " JAVA_TOOL_OPTIONS=-Xmx6g",
                 HistoryMemory.tooLargeMessage("--epochs", GIBIBYTE / 4 + 1, 8, "epoch",
-                        4 * GIBIBYTE));
+                        4 * GIBIBYTE, 16 * GIBIBYTE));
+    }
+
+    @Test
+    void historyBeyondMachineSuggestsNoHeap() {
+        assertEquals("--steps 2147483647 would record about 48.0 GiB of history (24 bytes per"
+                        + " step), more than half of the maximum heap of 6.0 GiB; use a smaller"
+                        + " --steps, because this machine has only 24.0 GiB of memory",
+                HistoryMemory.tooLargeMessage("--steps", Integer.MAX_VALUE, 24, "step",
+                        6 * GIBIBYTE, 24 * GIBIBYTE));
     }
 }

@@ -66,8 +66,8 @@ class SequenceOptionsTest {
     assertTrue(err.toString().startsWith("neuralbytes: --steps 2147483647 would record about"
         + " 48.0 GiB of history (24 bytes per step), more than half of the maximum heap of "),
         err.toString());
-    assertTrue(err.toString().contains("; use a smaller --steps, or give Java more heap, for"
-        + " example JAVA_TOOL_OPTIONS=-Xmx97g."), err.toString());
+    // Whether a larger heap is suggested depends on the machine's memory.
+    assertTrue(err.toString().contains("; use a smaller --steps, "), err.toString());
     assertFalse(Files.exists(out));
   }
 
