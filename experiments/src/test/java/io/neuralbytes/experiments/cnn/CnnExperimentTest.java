@@ -128,23 +128,9 @@ class CnnExperimentTest {
     @Test
     void epochCostLoggedOnce() {
         Path data = SharedData.withCifar10();
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
-                org.slf4j.LoggerFactory.getLogger("io.neuralbytes");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-                new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        logger.addAppender(logged);
-        try {
-            assertEquals(0, run("reproduce", "cnn", "--offline", "--out",
-                    temp.resolve("results").toString(), "--data", data.toString(), "--epochs",
-                    "2", "--images-per-file", "20"), err.toString());
-        } finally {
-            logger.detachAppender(logged);
-            logger.setLevel(level);
-        }
-        List<String> lines = logged.list.stream()
+        List<String> lines = runLogged("reproduce", "cnn", "--offline", "--out",
+                temp.resolve("results").toString(), "--data", data.toString(), "--epochs", "2",
+                "--images-per-file", "20").stream()
                 .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
         assertEquals(0, lines.stream().filter(line -> line.contains("Epoch")).count(),
                 lines.toString());
@@ -158,22 +144,9 @@ class CnnExperimentTest {
     void divergedRunNotedOnce() throws IOException {
         Path data = SharedData.withCifar10();
         Path out = temp.resolve("results");
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
-                org.slf4j.LoggerFactory.getLogger("io.neuralbytes");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-                new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        logger.addAppender(logged);
-        try {
-            assertEquals(0, run("reproduce", "cnn", "--offline", "--out", out.toString(),
-                    "--data", data.toString(), "--epochs", "3", "--lr", "1e300",
-                    "--images-per-file", "20"), err.toString());
-        } finally {
-            logger.detachAppender(logged);
-            logger.setLevel(level);
-        }
+        List<ch.qos.logback.classic.spi.ILoggingEvent> logged = runLogged("reproduce", "cnn",
+                "--offline", "--out", out.toString(), "--data", data.toString(), "--epochs", "3",
+                "--lr", "1e300", "--images-per-file", "20");
 
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"epoch_costs\" : [ null ]"), summary);
@@ -188,7 +161,7 @@ class CnnExperimentTest {
                 + " training stopped at epoch 1, on an average cost of NaN, so its weights may"
                 + " be NaN or infinite. They do not measure a trained network.\n\n"), report);
 
-        List<String> warnings = logged.list.stream()
+        List<String> warnings = logged.stream()
                 .filter(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
                 .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
         assertEquals(List.of("cnn: training stopped at epoch 1 of 3 because the average cost"
@@ -335,6 +308,28 @@ class CnnExperimentTest {
     private int run(String... args) {
         return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args);
+    }
+
+    /**
+     * Runs the program, expecting exit code 0, and returns the events that the
+     * io.neuralbytes loggers logged at INFO or above meanwhile.
+     */
+    private List<ch.qos.logback.classic.spi.ILoggingEvent> runLogged(String... args) {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("io.neuralbytes");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        logger.addAppender(logged);
+        try {
+            assertEquals(0, run(args), err.toString());
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(level);
+        }
+        return logged.list;
     }
 
     private static Map<String, Object> onlyEntry(Path out) throws IOException {
