@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.neuralbytes.datasets.DataDirectory;
 import io.neuralbytes.experiments.output.ResultsStore;
 import java.io.PrintWriter;
@@ -20,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -358,20 +353,11 @@ class MainTest {
 
     @Test
     void startLogCountsThreadsUsed() {
-        Logger logger = (Logger) LoggerFactory.getLogger(ReproduceStrategy.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        Level level = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        logger.addAppender(logged);
-        try {
-            assertEquals(0, run("reproduce", "first", "second", "--threads", "2", "--out",
-                    out().toString()), err.toString());
-        } finally {
-            logger.detachAppender(logged);
-            logger.setLevel(level);
-        }
-        List<String> starts = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+        LogCapture.Result logged = LogCapture.run(ReproduceStrategy.class, () -> run(
+                "reproduce", "first", "second", "--threads", "2", "--out", out().toString()));
+
+        assertEquals(0, logged.exitCode(), err.toString());
+        List<String> starts = logged.messages().stream()
                 .filter(line -> line.contains(": starting (")).toList();
         assertEquals(2, starts.size(), starts.toString());
         assertTrue(starts.get(0).startsWith("first: starting (seed 0, 2 threads, "), starts.get(0));

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralbytes.experiments.ChildProgram;
+import io.neuralbytes.experiments.LogCapture;
 import io.neuralbytes.experiments.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class BenchCommandTest {
 
@@ -35,21 +31,12 @@ class BenchCommandTest {
 
     @Test
     void oneThreadRunsLogOneThread() {
-        Logger logger = (Logger) LoggerFactory.getLogger(BenchCommand.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        Level level = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        logger.addAppender(logged);
-        try {
-            assertEquals(0, run("bench", "--runs", "mlp", "--threads", "1,2", "--warmup", "0",
-                    "--settle-limit", "0", "--repeats", "2", "--out", temp.toString()),
-                    err.toString());
-        } finally {
-            logger.detachAppender(logged);
-            logger.setLevel(level);
-        }
-        String start = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+        LogCapture.Result logged = LogCapture.run(BenchCommand.class, () -> run("bench",
+                "--runs", "mlp", "--threads", "1,2", "--warmup", "0", "--settle-limit", "0",
+                "--repeats", "2", "--out", temp.toString()));
+
+        assertEquals(0, logged.exitCode(), err.toString());
+        String start = logged.messages().stream()
                 .filter(message -> message.startsWith("bench: runs")).findFirst().orElseThrow();
         assertTrue(start.startsWith("bench: runs [mlp], threads [1], "), start);
     }
