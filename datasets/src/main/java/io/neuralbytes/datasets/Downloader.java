@@ -57,7 +57,7 @@ public final class Downloader {
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
     /**
      * System property that, set to "true", limits downloads to this machine (127.0.0.0/8,
-     * localhost and ::1). The build sets it for every test, so that a test that forgets its
+     * localhost and ::1). The build sets it for every test, so that a test that omits its
      * local mirror fails at once instead of reaching the publishers.
      */
     public static final String LOOPBACK_ONLY_PROPERTY = "neuralbytes.loopbackOnly";
@@ -329,7 +329,7 @@ public final class Downloader {
         boolean loopback = host.equals("localhost") || host.startsWith("127.")
                 || host.equals("[::1]") || host.equals("::1");
         if (!loopback) {
-            throw new IOException("download of " + redactedAddress + " refused: -D"
+            throw new IOException("download of " + redactedAddress + " rejected: -D"
                     + LOOPBACK_ONLY_PROPERTY + "=true allows only 127.0.0.1, localhost and ::1");
         }
     }

@@ -126,7 +126,7 @@ class DownloaderTest {
 
         IOException e = assertThrows(IOException.class, () -> downloader.novel(103));
 
-        assertEquals("download of http://mirror.invalid/files/cache/epub/103/pg103.txt?... refused:"
+        assertEquals("download of http://mirror.invalid/files/cache/epub/103/pg103.txt?... rejected:"
                 + " -Dneuralbytes.loopbackOnly=true allows only 127.0.0.1, localhost and ::1",
                 e.getMessage());
         assertEquals(List.of(), dataFolderEntries());

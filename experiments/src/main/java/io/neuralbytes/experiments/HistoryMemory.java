@@ -39,11 +39,8 @@ public final class HistoryMemory {
         }
         return String.format(Locale.ROOT, "%s %d would record about %s of history (%d bytes"
                         + " per %s), more than half of the maximum heap of %s; use a smaller %s",
-                option, count, gibibytes(bytes), bytesPerEntry, unit, gibibytes(maxHeapBytes),
+                option, count, MemoryEstimate.gibibytes(bytes), bytesPerEntry, unit,
+                MemoryEstimate.gibibytes(maxHeapBytes),
                 option) + MemoryEstimate.heapAdvice(2 * bytes, physicalBytes);
-    }
-
-    private static String gibibytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 }

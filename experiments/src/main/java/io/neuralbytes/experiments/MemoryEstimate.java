@@ -151,7 +151,8 @@ public final class MemoryEstimate {
                 + parts.get(parts.size() - 1);
     }
 
-    private static String gibibytes(double count) {
+    /** Returns a byte count in GiB with one decimal, or in TiB from 1 TiB on. */
+    static String gibibytes(double count) {
         if (count >= 1024 * GIBIBYTE) {
             return String.format(Locale.ROOT, "%.3g TiB", count / (1024 * GIBIBYTE));
         }
