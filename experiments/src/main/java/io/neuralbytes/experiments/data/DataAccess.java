@@ -35,6 +35,9 @@ public final class DataAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataAccess.class);
 
+    /** The name of CIFAR-10 on the {@code data download} command line. */
+    static final String CIFAR10 = "cifar10";
+
     /**
      * System property in which the {@code neuralbytes} launcher passes the command it was
      * called by, such as {@code ../nb/neuralbytes}, or its bare name when PATH finds it.
@@ -79,9 +82,6 @@ public final class DataAccess {
         }
         return command.append(' ').append(String.join(" ", arguments)).toString();
     }
-
-    /** The name of CIFAR-10 on the {@code data download} command line. */
-    static final String CIFAR10 = "cifar10";
 
     private final DataDirectory directory;
     private final DataSources sources;
@@ -277,7 +277,7 @@ public final class DataAccess {
      * it, so that no download deletes something of the user's.
      */
     String obstruction(String dataset) {
-        boolean cifar10 = dataset.equals("cifar10");
+        boolean cifar10 = dataset.equals(CIFAR10);
         Path folder = folder().resolve(cifar10 ? Cifar10.FOLDER : Novels.FOLDER);
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
             return folder + " exists but is not a folder; move it away";

@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
 final class DataDownloadCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDownloadCommand.class);
-    private static final String CIFAR10 = "cifar10";
+    private static final String CIFAR10 = DataAccess.CIFAR10;
 
     @Spec
     CommandSpec spec;

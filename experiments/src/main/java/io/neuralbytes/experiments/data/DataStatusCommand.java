@@ -51,7 +51,7 @@ final class DataStatusCommand implements Callable<Integer> {
         if (!cifarCheck.startsWith(DataCheck.VERIFIED)) {
             problems++;
         }
-        out.printf(ROW, "cifar10", "CIFAR-10, binary version", state(access.hasCifar10()),
+        out.printf(ROW, DataAccess.CIFAR10, "CIFAR-10, binary version", state(access.hasCifar10()),
                 cifarCheck);
         for (Novel novel : Catalogue.NOVELS) {
             boolean present = access.hasNovel(novel.ebook());
@@ -72,9 +72,9 @@ final class DataStatusCommand implements Callable<Integer> {
 
     private static String cifarCheck(DataAccess access) throws IOException {
         if (!access.hasCifar10()) {
-            return downloadHint(access, "cifar10");
+            return downloadHint(access, DataAccess.CIFAR10);
         }
-        String obstruction = access.obstruction("cifar10");
+        String obstruction = access.obstruction(DataAccess.CIFAR10);
         if (obstruction != null) {
             // A folder where a CIFAR-10 file goes would also stop data download --force.
             return DataCheck.INVALID + " " + obstruction;
